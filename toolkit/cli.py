@@ -1,0 +1,133 @@
+"""The `protocol` command line. Thin: options become settings, the work lives in the package.
+
+Heavy modules are imported inside the commands that need them, so `protocol validate`
+starts fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from toolkit import __version__
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _fail(message: str) -> None:
+    """A command that cannot run: one line on stderr, exit status 2."""
+    click.echo(f"protocol: error: {message}", err=True)
+    sys.exit(2)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="protocol")
+def main() -> None:
+    """Clinical-trial protocols as YAML: validate, check for contradictions, render.
+
+    \b
+    Examples:
+      protocol validate protocols/
+      protocol rules AGE001
+      protocol new protocols/my-trial.yaml
+    """
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "output_format", default="text", show_default=True,
+              type=click.Choice(["text", "json"]), help="Output format.")
+@click.option("--select", metavar="CODES", help="Only these codes or families, comma-separated (e.g. AGE,TIM001).")
+@click.option("--ignore", metavar="CODES", help="Leave out these codes or families, comma-separated.")
+@click.option("--strict", is_flag=True, help="Warnings fail the run too (exit status 1).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for many files [default: all cores].")
+def validate(paths, output_format, select, ignore, strict, jobs) -> None:
+    """Check protocol files: YAML, schema, then consistency rules.
+
+    PATHS are files or folders (folders: every *.yaml / *.yml inside, recursively);
+    without PATHS, protocols/ is checked.
+
+    Exit status: 0 no error, 1 an error was found (or a warning with --strict),
+    2 the command could not run.
+
+    \b
+    Examples:
+      protocol validate protocols/
+      protocol validate trial.yaml --format json
+      protocol validate protocols/ --ignore TXT --strict
+    """
+    from toolkit.files import PathError, discover
+    from toolkit.settings import Selection, SettingsError, ValidateSettings, parse_codes
+    from toolkit.validate import run
+
+    try:
+        selection = Selection(parse_codes(select), parse_codes(ignore))
+        files = discover(paths or ("protocols",))
+    except (PathError, SettingsError) as err:
+        _fail(str(err))
+    settings = ValidateSettings(tuple(files), output_format, selection, strict, jobs or os.cpu_count() or 1)
+    sys.exit(run(files, settings, sys.stdout))
+
+
+@main.command(context_settings=CONTEXT)
+def schema() -> None:
+    """Print the protocol JSON Schema (draft 2020-12).
+
+    \b
+    Example:
+      protocol schema > protocol.schema.json
+    """
+    from toolkit.resources import schema_path
+
+    click.echo(schema_path().read_text(encoding="utf-8"), nl=False)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+def new(file, force) -> None:
+    """Write a commented skeleton protocol to FILE.
+
+    The skeleton passes the schema; `protocol validate` lists its TODO markers until
+    they are filled in. An existing FILE is never overwritten without --force.
+
+    \b
+    Example:
+      protocol new protocols/my-trial.yaml
+    """
+    from toolkit.files import write_atomic
+    from toolkit.skeleton import skeleton
+
+    try:
+        write_atomic(file, skeleton(), force=force)
+    except (FileExistsError, OSError) as err:
+        _fail(str(err))
+    click.echo(f"wrote {file}: fill in the TODO markers, then run `protocol validate {file}`")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("code", required=False)
+def rules(code) -> None:
+    """List the rule catalogue, or show one rule's documentation.
+
+    CODE is a rule code (AGE001) or a family (AGE).
+
+    \b
+    Examples:
+      protocol rules
+      protocol rules TIM
+      protocol rules AGE001
+    """
+    from toolkit.explain import UnknownCode, describe
+
+    try:
+        click.echo(describe(code), nl=False)
+    except UnknownCode as err:
+        _fail(str(err))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

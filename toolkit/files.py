@@ -1,0 +1,81 @@
+"""Finding protocol files, and writing files without ever losing one."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+PROTOCOL_SUFFIXES = (".yaml", ".yml")
+
+
+class PathError(ValueError):
+    """A path given on the command line that cannot be used (exit status 2)."""
+
+
+def discover(paths) -> list[str]:
+    """Files as given, and every *.yaml / *.yml below folders (hidden folders skipped), sorted."""
+    found: list[str] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            inside = sorted(_walk(path))
+            if not inside:
+                raise PathError(f"no *.yaml or *.yml files in {given}")
+            found.extend(str(p) for p in inside)
+        elif path.exists():
+            found.append(str(path))
+        else:
+            raise PathError(f"path does not exist: {given}")
+    return list(dict.fromkeys(found))
+
+
+def _walk(folder: Path):
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in names:
+            if name.endswith(PROTOCOL_SUFFIXES) and not name.startswith("."):
+                yield Path(root) / name
+
+
+def write_atomic(path: str | os.PathLike, content: str | bytes, *, force: bool = False) -> None:
+    """Write via a temporary file in the same folder and rename it into place.
+
+    Refuses to replace an existing file unless `force`; a reader never sees half a file.
+    """
+    target = Path(path)
+    if target.exists() and not force:
+        raise FileExistsError(f"{target} exists; use --force to overwrite it")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes it private; match a normal file
+        if force:
+            os.replace(temp, target)
+        else:
+            _link_no_clobber(temp, target)
+    finally:
+        Path(temp).unlink(missing_ok=True)
+
+
+def _link_no_clobber(temp: str, target: Path) -> None:
+    """Publish `temp` as `target` only if nothing has appeared there meanwhile."""
+    try:
+        os.link(temp, target)  # fails if target exists: no window for a race
+    except FileExistsError:
+        raise FileExistsError(f"{target} exists; use --force to overwrite it") from None
+    except OSError:  # file systems without hard links
+        if target.exists():
+            raise FileExistsError(f"{target} exists; use --force to overwrite it") from None
+        os.replace(temp, target)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -1,0 +1,346 @@
+"""Read a protocol file: bytes -> text -> YAML 1.2 nodes -> plain data, keeping positions.
+
+PyYAML's C composer gives every node its line and column; we resolve plain scalars with
+the YAML 1.2 core schema ourselves (PyYAML alone is YAML 1.1: `NO` would be False and
+`1:1` would be 61), keep dates as the text the author wrote, and build the data in one
+walk that also refuses duplicate keys and alias bombs.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from dataclasses import dataclass, field
+
+import yaml
+from yaml.composer import Composer
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+from toolkit.diagnostics import Diagnostic, Severity, pointer
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+# Nodes reached a second time through an alias; a real protocol needs a handful.
+MAX_ALIAS_EXPANSION = 50_000
+MAX_DEPTH = 200
+
+_T = "tag:yaml.org,2002:"
+
+
+class _Core12Resolver(BaseResolver):
+    """YAML 1.2 core schema: only true/false are booleans, no sexagesimal, no timestamps."""
+
+
+for _tag, _regexp, _first in [
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        "float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+]:
+    _Core12Resolver.add_implicit_resolver(_T + _tag, re.compile(_regexp), list(_first))
+
+try:
+    from yaml import CParser
+
+    class _Composer(CParser, _Core12Resolver):
+        def __init__(self, text: str) -> None:
+            CParser.__init__(self, text)
+            _Core12Resolver.__init__(self)
+
+except ImportError:  # libyaml missing: same behaviour, slower
+
+    class _Composer(Reader, Scanner, Parser, Composer, _Core12Resolver):  # type: ignore[no-redef]
+        def __init__(self, text: str) -> None:
+            Reader.__init__(self, text)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+            _Core12Resolver.__init__(self)
+
+
+@dataclass
+class Document:
+    """A loaded protocol: its data and the YAML nodes that say where each value is."""
+
+    file: str
+    data: dict
+    root: MappingNode
+    text: str = field(repr=False)
+
+    def node_at(self, parts) -> tuple[Node, int]:
+        """The node at `parts`, or its deepest existing ancestor; and how many parts matched."""
+        node: Node = self.root
+        for depth, part in enumerate(parts):
+            child = _child(node, part)
+            if child is None:
+                return node, depth
+            node = child
+        return node, len(parts)
+
+    def position(self, parts) -> tuple[int, int]:
+        """1-based (line, column) of the value at `parts` (of its parent if it is absent)."""
+        node, _ = self.node_at(parts)
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def key_position(self, parts) -> tuple[int, int]:
+        """1-based position of the key `parts[-1]` itself (for unknown keys)."""
+        parent, matched = self.node_at(parts[:-1])
+        if matched == len(parts) - 1 and isinstance(parent, MappingNode):
+            for key, _value in parent.value:
+                if isinstance(key, ScalarNode) and key.value == str(parts[-1]):
+                    return key.start_mark.line + 1, key.start_mark.column + 1
+        return self.position(parts)
+
+    def diagnostic(self, parts, rule, message, severity=Severity.ERROR, *, at_key=False):
+        line, col = self.key_position(parts) if at_key else self.position(parts)
+        return Diagnostic(self.file, line, col, rule, severity, message, pointer(parts))
+
+
+def _child(node: Node, part) -> Node | None:
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if isinstance(key, ScalarNode) and key.value == str(part):
+                return value
+    elif isinstance(node, SequenceNode) and isinstance(part, int):
+        if 0 <= part < len(node.value):
+            return node.value[part]
+    return None
+
+
+class LoadError(Exception):
+    """Raised inside the loader; carries the diagnostic to report."""
+
+    def __init__(self, rule: str, message: str, line: int = 1, column: int = 1, path=()):
+        super().__init__(message)
+        self.rule, self.message, self.line, self.column = rule, message, line, column
+        self.path = tuple(path)
+
+
+@dataclass
+class LoadResult:
+    document: Document | None
+    diagnostics: list[Diagnostic]
+
+
+def load_file(path: str, display_name: str | None = None) -> LoadResult:
+    name = display_name or path
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            raise LoadError(
+                "YML006",
+                f"file is {size / 1048576:.1f} MiB; protocol files are limited to "
+                f"{MAX_FILE_BYTES // 1048576} MiB (split narrative text into separate documents)",
+            )
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except LoadError as err:
+        return LoadResult(None, [_as_diagnostic(name, err)])
+    except OSError as err:
+        reason = err.strerror or str(err)
+        return LoadResult(None, [Diagnostic(name, 1, 1, "YML010", Severity.ERROR, f"cannot read file: {reason}")])
+    return load_bytes(raw, name)
+
+
+def load_bytes(raw: bytes, name: str) -> LoadResult:
+    try:
+        if len(raw) > MAX_FILE_BYTES:
+            raise LoadError("YML006", f"file is larger than {MAX_FILE_BYTES // 1048576} MiB")
+        text = decode(raw)
+        root = compose(text)
+        data = Builder().build(root)
+    except LoadError as err:
+        return LoadResult(None, [_as_diagnostic(name, err)])
+    return LoadResult(Document(name, data, root, text), [])
+
+
+def _as_diagnostic(name: str, err: LoadError) -> Diagnostic:
+    return Diagnostic(name, err.line, err.column, err.rule, Severity.ERROR, err.message, pointer(err.path))
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 (a byte-order mark is accepted), or UTF-16 when it starts with its BOM."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise LoadError("YML005", f"invalid UTF-16 text: {err.reason}") from None
+    nul = raw.find(b"\x00")
+    if nul != -1:
+        line, col = _byte_position(raw, nul)
+        raise LoadError(
+            "YML005",
+            "this is a binary file, not YAML text (it contains NUL bytes); "
+            "a protocol must be a UTF-8 text file",
+            line,
+            col,
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line, col = _byte_position(raw, err.start)
+        bad = raw[err.start : err.start + 1].hex()
+        raise LoadError(
+            "YML005",
+            f"invalid UTF-8 (byte 0x{bad}); save the file as UTF-8 "
+            "(it may be in GBK, GB18030 or Latin-1)",
+            line,
+            col,
+        ) from None
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    prefix = raw[line_start:offset].decode("utf-8", errors="replace")
+    return raw.count(b"\n", 0, offset) + 1, len(prefix) + 1
+
+
+def compose(text: str) -> MappingNode:
+    composer = _Composer(text)
+    try:
+        root = composer.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        raise _syntax_error(err, text) from None
+    except yaml.YAMLError as err:  # reader errors without a mark
+        raise LoadError("YML001", f"YAML syntax error: {err}") from None
+    except RecursionError:
+        raise LoadError("YML001", f"nesting is deeper than {MAX_DEPTH} levels") from None
+    finally:
+        composer.dispose()
+    if root is None:
+        raise LoadError("YML003", "file is empty; a protocol is a YAML mapping (start from `protocol new`)")
+    if not isinstance(root, MappingNode):
+        kind = "a list" if isinstance(root, SequenceNode) else "a single value"
+        line, col = root.start_mark.line + 1, root.start_mark.column + 1
+        raise LoadError("YML004", f"the top level is {kind}; a protocol must be a mapping of keys", line, col)
+    return root
+
+
+def _syntax_error(err: yaml.MarkedYAMLError, text: str) -> LoadError:
+    mark = err.problem_mark or err.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = err.problem or "syntax error"
+    if "another document" in problem or "expected a single document" in str(err.context):
+        return LoadError("YML008", "the file holds several YAML documents (`---`); a protocol is one document", line, col)
+    if "'\\t'" in problem or _tab_at(text, line, col):
+        return LoadError("YML001", "a tab is used for indentation; YAML allows only spaces", line, col)
+    message = f"YAML syntax error: {problem}"
+    if err.context and err.context_mark and mark is not err.context_mark:
+        message += f" ({err.context} at line {err.context_mark.line + 1})"
+    return LoadError("YML001", message, line, col)
+
+
+def _tab_at(text: str, line: int, col: int) -> bool:
+    lines = text.splitlines()
+    if 0 < line <= len(lines):
+        indent = lines[line - 1][: max(col, 1)]
+        return "\t" in indent and not indent.strip(" \t")
+    return False
+
+
+class Builder:
+    """Turn the node tree into dicts, lists and scalars, checking what a safe loader must."""
+
+    def __init__(self) -> None:
+        self.seen: set[int] = set()
+        self.expanded = 0
+        self.active: set[int] = set()
+
+    def build(self, node: Node, path: tuple = (), depth: int = 0):
+        if depth > MAX_DEPTH:
+            raise _at(node, "YML001", f"nesting is deeper than {MAX_DEPTH} levels", path)
+        ident = id(node)
+        if ident in self.active:
+            raise _at(node, "YML008", "an alias refers to the mapping or list that contains it (recursive alias)", path)
+        if ident in self.seen:
+            self.expanded += 1
+            if self.expanded > MAX_ALIAS_EXPANSION:
+                raise _at(
+                    node,
+                    "YML007",
+                    f"aliases expand to more than {MAX_ALIAS_EXPANSION} nodes "
+                    "(an alias bomb?); write the repeated content out or reduce the aliases",
+                    path,
+                )
+        self.seen.add(ident)
+        if isinstance(node, ScalarNode):
+            return scalar(node, path)
+        self.active.add(ident)
+        try:
+            if isinstance(node, SequenceNode):
+                return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+            return self.mapping(node, path, depth)
+        finally:
+            self.active.discard(ident)
+
+    def mapping(self, node: MappingNode, path: tuple, depth: int) -> dict:
+        out: dict = {}
+        first_line: dict[str, int] = {}
+        merges = []
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise _at(key_node, "YML008", "a key must be plain text, not a list or mapping", path)
+            key = key_node.value
+            if key == "<<" and key_node.tag == _T + "str" and key_node.style is None:
+                merges.append(value_node)
+                continue
+            if key in first_line:
+                raise _at(
+                    key_node,
+                    "YML002",
+                    f'duplicate key "{key}": first defined at line {first_line[key]}, again at line '
+                    f"{key_node.start_mark.line + 1}; keep one",
+                    path + (key,),
+                )
+            first_line[key] = key_node.start_mark.line + 1
+            out[key] = self.build(value_node, path + (key,), depth + 1)
+        for merge in merges:  # YAML merge keys, as ruamel.yaml reads them: explicit keys win
+            for source in merge.value if isinstance(merge, SequenceNode) else [merge]:
+                merged = self.build(source, path, depth + 1)
+                if not isinstance(merged, dict):
+                    raise _at(source, "YML008", "`<<` merges only mappings", path)
+                for key, value in merged.items():
+                    out.setdefault(key, value)
+        return out
+
+
+def _at(node: Node, rule: str, message: str, path) -> LoadError:
+    return LoadError(rule, message, node.start_mark.line + 1, node.start_mark.column + 1, path)
+
+
+_FLOAT_SPECIAL = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf")}
+
+
+def scalar(node: ScalarNode, path):
+    tag, value = node.tag, node.value
+    if tag == _T + "str" or tag == "!":
+        return value
+    if tag == _T + "null":
+        return None
+    if tag == _T + "bool":
+        return value.lower() == "true"
+    if tag == _T + "int":
+        try:
+            return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+        except ValueError:
+            raise _at(node, "YML001", f'"{value}" is tagged as an integer but is not one', path) from None
+    if tag == _T + "float":
+        low = value.lower()
+        if low in _FLOAT_SPECIAL or low.endswith(".nan"):
+            return _FLOAT_SPECIAL.get(low, float("nan"))
+        try:
+            return float(value)
+        except ValueError:
+            raise _at(node, "YML001", f'"{value}" is tagged as a number but is not one', path) from None
+    if tag == _T + "timestamp":
+        return value  # dates stay as written; the schema checks their shape
+    raise _at(node, "YML008", f"unsupported YAML tag {tag}; protocol files use plain YAML values", path)

@@ -1,0 +1,314 @@
+"""Codes reported while loading the YAML (YML) and checking the schema (SCH).
+
+They have no check function here: the loader and the schema stage report them. They are in
+the registry so that `protocol rules CODE` documents them like every other code.
+"""
+
+from toolkit.rules._registry import builtin
+
+builtin("YML001", "yaml-syntax-error", """
+The file is not valid YAML.
+
+## What it checks
+That the YAML parser can read the file: indentation, quotes, brackets, colons. Tabs used for
+indentation are reported here too (YAML allows only spaces).
+
+## Why it matters
+Nothing else can be checked until the file can be read.
+
+## Example
+```yaml
+eligibility:
+	minimum_age: 18 years   # a tab before the key
+```
+
+## Fix
+Correct the syntax at the line and column given; indent with spaces.
+""")
+
+builtin("YML002", "duplicate-key", """
+The same key appears twice in one mapping.
+
+## What it checks
+Every mapping has each key at most once. The message names both lines.
+
+## Why it matters
+Most YAML readers silently keep one of the two values, so two people can read the same
+file and see different protocols.
+
+## Example
+```yaml
+eligibility:
+  minimum_age: 18 years
+  minimum_age: 20 years
+```
+
+## Fix
+Keep one of the keys.
+""")
+
+builtin("YML003", "empty-file", """
+The file holds no YAML document.
+
+## What it checks
+That the file has content.
+
+## Why it matters
+An empty protocol file is almost always an accident (a failed save or a bad merge).
+
+## Example
+An empty `protocols/new-trial.yaml`.
+
+## Fix
+Start from `protocol new FILE`, or delete the file.
+""")
+
+builtin("YML004", "top-level-not-mapping", """
+The top level of the file is a list or a single value, not a mapping.
+
+## What it checks
+That the document is a mapping of keys (`id:`, `title:`, `design:` ...).
+
+## Why it matters
+A protocol is a set of named fields; a list or a scalar cannot be one.
+
+## Example
+```yaml
+- id: trial-1
+```
+
+## Fix
+Remove the leading `- ` so the keys are at the top level.
+""")
+
+builtin("YML005", "not-utf8-text", """
+The file is not UTF-8 text: it is binary, or in another encoding.
+
+## What it checks
+That the bytes decode as UTF-8 (a byte-order mark is accepted; UTF-16 with a byte-order
+mark is accepted too) and contain no NUL bytes.
+
+## Why it matters
+Chinese text saved as GBK or GB18030 turns into mojibake in every document rendered from
+it. Reading it as UTF-8 fails at the first such byte; the message gives its line and column.
+
+## Example
+A protocol saved by an editor set to GBK.
+
+## Fix
+Re-save the file as UTF-8.
+""")
+
+builtin("YML006", "file-too-large", """
+The file is larger than the limit (8 MiB).
+
+## What it checks
+The size of the file before reading it.
+
+## Why it matters
+A protocol is a few hundred kilobytes at most; a file of tens of megabytes is a mistake
+(a pasted data export, a log) and would make every check and render slow.
+
+## Example
+A 40 MB YAML export committed into `protocols/`.
+
+## Fix
+Keep only the protocol in the file; put data elsewhere.
+""")
+
+builtin("YML007", "alias-bomb", """
+YAML aliases expand to too many nodes.
+
+## What it checks
+How many nodes are reached again through aliases (`*name`) while the file is read. The
+limit is far above what any protocol needs.
+
+## Why it matters
+A few lines of nested aliases ("billion laughs") can expand to billions of values and
+exhaust memory in any tool that reads the file as a tree. The check refuses such a file in
+milliseconds.
+
+## Example
+```yaml
+a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+```
+
+## Fix
+Write repeated content out, or use fewer aliases.
+""")
+
+builtin("YML008", "unsupported-yaml", """
+The file uses a YAML feature protocols do not support.
+
+## What it checks
+Several documents in one file, explicit tags such as `!!python/object`, keys that are lists
+or mappings, and aliases that contain themselves.
+
+## Why it matters
+These features make the same file mean different things to different tools, or are
+attack vectors; a protocol needs none of them.
+
+## Example
+```yaml
+id: trial-1
+---
+id: trial-2
+```
+
+## Fix
+One protocol per file, plain values only.
+""")
+
+builtin("YML010", "unreadable-file", """
+The file exists but cannot be read.
+
+## What it checks
+That the file can be opened (permissions, a folder named like a file).
+
+## Why it matters
+A check that silently skips a file would report a protocol clean that was never read.
+
+## Example
+A protocol file without read permission.
+
+## Fix
+Fix the file's permissions.
+""")
+
+builtin("SCH001", "missing-key", """
+A required key is missing.
+
+## What it checks
+The keys the schema requires: `schema_version`, `id`, `title.brief`, `design.study_type`,
+and the required keys of each arm, intervention, endpoint and other item.
+
+## Why it matters
+Documents rendered from a protocol without them would have holes.
+
+## Example
+```yaml
+title:
+  official: A Phase II Study of ...
+```
+
+## Fix
+Add the key named in the message (here `title.brief`).
+""")
+
+builtin("SCH002", "unknown-key", """
+A key the format does not know; often a typo.
+
+## What it checks
+Every mapping of the format lists the keys it accepts. An unknown key is reported at the
+key, with a "did you mean" suggestion when one is close.
+
+## Why it matters
+A misspelt key (`eligibilty:`) is silently ignored by any tool that does not check: the
+whole eligibility section would vanish from every document.
+
+## Example
+```yaml
+eligibilty:
+  minimum_age: 18 years
+```
+
+## Fix
+Correct the spelling, or move the content to the right place.
+""")
+
+builtin("SCH003", "wrong-type", """
+A value has the wrong type: text where a list is expected, a number where text is.
+
+## What it checks
+The JSON Schema type of every value.
+
+## Why it matters
+YAML guesses types from how a value looks: `1.10` is the number 1.1, `No` is text, not
+false. The message says what was found and how to write what is expected.
+
+## Example
+```yaml
+version:
+  number: 1.10
+```
+
+## Fix
+Quote text that looks like a number (`"1.10"`); write lists one item per line.
+""")
+
+builtin("SCH004", "value-not-allowed", """
+A value is not one of the allowed values.
+
+## What it checks
+Fields with a fixed list of values (status, phases, allocation, arm type...).
+
+## Why it matters
+Registries accept only their own vocabulary; a near miss (`randomised`) cannot be mapped.
+
+## Example
+```yaml
+design:
+  allocation: randomised
+```
+
+## Fix
+Use one of the values listed in the message (here `randomized`).
+""")
+
+builtin("SCH005", "wrong-form", """
+A value does not have the expected form: an age, a date, a duration, an id, a ratio.
+
+## What it checks
+The pattern of structured text values.
+
+## Why it matters
+The consistency rules compare ages, dates and durations; they can only do so when the
+values are written in a form that can be read without guessing.
+
+## Example
+```yaml
+eligibility:
+  maximum_age: "75"
+```
+
+## Fix
+Write it as the message shows, e.g. `maximum_age: 75 years`.
+""")
+
+builtin("SCH006", "out-of-range", """
+A value is out of range: an empty text, a negative count, a repeated list item.
+
+## What it checks
+Minimum and maximum values, lengths and uniqueness set by the schema.
+
+## Why it matters
+An empty criterion or a negative enrollment is always a mistake.
+
+## Example
+```yaml
+design:
+  enrollment:
+    count: -1
+```
+
+## Fix
+Correct the value, or remove the key.
+""")
+
+builtin("SCH007", "schema-other", """
+Any other schema problem.
+
+## What it checks
+Schema constraints not covered by SCH001-SCH006.
+
+## Why it matters
+The schema is the single source of truth for the structure of a protocol.
+
+## Example
+A key that is not a valid language tag under `translations`.
+
+## Fix
+As the message says.
+""")
