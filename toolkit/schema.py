@@ -66,7 +66,7 @@ def _explain(doc: Document, error) -> list[Diagnostic]:
     if name == "required":
         about = _first_sentence(subschema.get("properties", {}).get(kind.property, {}))
         message = f'{where}: required key "{kind.property}" is missing' + (f" ({about})" if about else "")
-        return [doc.diagnostic(path, MISSING_KEY, message)]
+        return [doc.diagnostic(path, MISSING_KEY, message, at_key=bool(path))]  # at `title:`
     if name == "type":
         raw = getattr(doc.node_at(path)[0], "value", value)  # "1.10" as written, not 1.1
         return [doc.diagnostic(path, WRONG_TYPE, _wrong_type(where, value, list(kind.types), raw))]

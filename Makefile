@@ -1,0 +1,14 @@
+# Quick start: `make check` (set up, validate the example protocols), `make test` (set up, run the tests).
+.PHONY: setup check test bench
+
+setup:
+	@scripts/setup
+
+check: setup
+	.venv/bin/protocol validate protocols/
+
+test: setup
+	.venv/bin/pytest
+
+bench: setup
+	.venv/bin/python benchmarks/validate_bench.py

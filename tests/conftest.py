@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from toolkit.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+PROTOCOLS = ROOT / "protocols"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+AS_PUBLISHED = FIXTURES / "as_published"
+
+
+@pytest.fixture
+def cli():
+    """Run `protocol ARGS...` in-process; returns the click Result."""
+    runner = CliRunner()
+
+    def run(*args, **kwargs):
+        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False, **kwargs)
+
+    return run
+
+
+@pytest.fixture
+def write(tmp_path):
+    """Write text (or bytes) to a file under tmp_path and return its path."""
+
+    def _write(content, name="protocol.yaml"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return _write
+
+
+MINIMAL = """\
+schema_version: 1
+id: minimal-trial
+title:
+  brief: A minimal trial
+design:
+  study_type: interventional
+"""
