@@ -137,6 +137,17 @@ def test_new_writes_a_skeleton_that_passes_the_schema_and_lists_todos(cli, tmp_p
     rules = {d["rule"] for d in report["diagnostics"]}
     assert rules == {"TXT001"}, "the skeleton must pass the schema; only its TODOs are reported"
     assert result.exit_code == 1
+    modeline = target.read_text().splitlines()[0]
+    schema_file = modeline.split("$schema=")[1]
+    assert (target.parent / schema_file).is_file()
+
+
+def test_new_inside_a_repository_links_the_schema_relatively(cli, write, tmp_path):
+    write("{}", "schemas/protocol.schema.json")
+    target = tmp_path / "protocols" / "trial.yaml"
+    target.parent.mkdir()
+    assert cli("new", target).exit_code == 0
+    assert target.read_text().splitlines()[0] == "# yaml-language-server: $schema=../schemas/protocol.schema.json"
 
 
 def test_new_never_overwrites_without_force(cli, write):

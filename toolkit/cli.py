@@ -102,7 +102,7 @@ def new(file, force) -> None:
     from toolkit.skeleton import skeleton
 
     try:
-        write_atomic(file, skeleton(), force=force)
+        write_atomic(file, skeleton(file), force=force)
     except (FileExistsError, OSError) as err:
         _fail(str(err))
     click.echo(f"wrote {file}: fill in the TODO markers, then run `protocol validate {file}`")

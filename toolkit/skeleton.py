@@ -4,8 +4,13 @@ It passes the schema as it is; every value still to be written carries a TODO ma
 which rule TXT001 reports until it is replaced.
 """
 
+import os
+from pathlib import Path
+
+from toolkit import resources
+
 SKELETON = """\
-# yaml-language-server: $schema=https://protocol-toolkit.org/schemas/protocol.schema.json
+# yaml-language-server: $schema={schema}
 # A clinical-trial protocol. Fill in every TODO, delete what does not apply, then run
 #   protocol validate THIS_FILE
 # `protocol schema` prints the full format; `protocol rules` lists the checks.
@@ -113,5 +118,17 @@ patient:
 """
 
 
-def skeleton() -> str:
-    return SKELETON
+def skeleton(target: str) -> str:
+    """The skeleton for a file at `target`, its modeline pointing at a schema that exists."""
+    return SKELETON.replace("{schema}", schema_reference(Path(target)), 1)
+
+
+def schema_reference(target: Path) -> str:
+    """`../schemas/protocol.schema.json` when a folder above holds one (a protocol repository
+    or this one), else the absolute path of the schema installed with the toolkit."""
+    folder = target.resolve().parent
+    for parent in (folder, *folder.parents):
+        candidate = parent / "schemas" / "protocol.schema.json"
+        if candidate.is_file():
+            return os.path.relpath(candidate, folder)
+    return str(resources.schema_path().resolve())
