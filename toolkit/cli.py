@@ -48,7 +48,9 @@ def validate(paths, output_format, select, ignore, strict, jobs) -> None:
     """Check protocol files: YAML, schema, then consistency rules.
 
     PATHS are files or folders (folders: every *.yaml / *.yml inside, recursively);
-    without PATHS, protocols/ is checked.
+    without PATHS, protocols/ is checked. `select` and `ignore` may also be set under
+    [tool.protocol] in the pyproject.toml above the files; `# protocol: ignore[CODE]` on a
+    line silences that code there.
 
     Exit status: 0 no error, 1 an error was found (or a warning with --strict),
     2 the command could not run.
@@ -66,10 +68,11 @@ def validate(paths, output_format, select, ignore, strict, jobs) -> None:
     try:
         selection = Selection(parse_codes(select), parse_codes(ignore))
         files = discover(paths or ("protocols",))
+        settings = ValidateSettings(tuple(files), output_format, selection, strict, jobs or os.cpu_count() or 1)
+        status = run(files, settings, sys.stdout)
     except (PathError, SettingsError) as err:
         _fail(str(err))
-    settings = ValidateSettings(tuple(files), output_format, selection, strict, jobs or os.cpu_count() or 1)
-    sys.exit(run(files, settings, sys.stdout))
+    sys.exit(status)
 
 
 @main.command(context_settings=CONTEXT)

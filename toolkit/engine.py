@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from toolkit import schema
+from toolkit import schema, suppressions
 from toolkit.diagnostics import Diagnostic, Severity, pointer
 from toolkit.loader import Document, load_file
 from toolkit.rules import Rule, checks
@@ -50,6 +50,7 @@ def check_document(doc: Document, selection: Selection = Selection()) -> list[Di
         for rule in checks():
             if selection.enabled(rule.code):
                 found.extend(_run(rule, doc))
+    found = suppressions.apply(doc.file, doc.text, found, selection.enabled)
     found = [d for d in found if selection.enabled(d.rule)]
     return sorted(found, key=Diagnostic.sort_key)
 
@@ -77,9 +78,9 @@ def _check_one(args) -> tuple[str, list[Diagnostic]]:
     return path, check_file(path, selection)
 
 
-def check_files(files: list[str], settings: ValidateSettings) -> Iterator[tuple[str, list[Diagnostic]]]:
-    """(file, diagnostics) for each file, in the order given, using `settings.jobs` processes."""
-    work = [(path, settings.selection) for path in files]
+def check_files(work: list[tuple[str, Selection]], settings: ValidateSettings) -> Iterator[tuple[str, list[Diagnostic]]]:
+    """(file, diagnostics) for each (file, selection), in order, using `settings.jobs` processes."""
+    files = work
     if settings.jobs <= 1 or len(files) < PARALLEL_THRESHOLD:
         yield from map(_check_one, work)
         return

@@ -4,6 +4,7 @@ They have no check function here: the loader and the schema stage report them. T
 the registry so that `protocol rules CODE` documents them like every other code.
 """
 
+from toolkit.diagnostics import Severity
 from toolkit.rules._registry import builtin
 
 builtin("YML001", "yaml-syntax-error", """
@@ -312,3 +313,41 @@ A key that is not a valid language tag under `translations`.
 ## Fix
 As the message says.
 """)
+
+builtin("NOQ001", "unused-suppression", """
+An inline suppression silences nothing.
+
+## What it checks
+Each code in a `# protocol: ignore[CODE]` comment silenced a finding on that line.
+
+## Why it matters
+A suppression outlives the problem it was written for; left in place it would silently
+hide the next, different problem of that kind on the line.
+
+## Example
+```yaml
+minimum_age: 18 years   # protocol: ignore[AGE002]
+```
+(when no AGE002 finding is on that line)
+
+## Fix
+Remove the comment, or the code from it.
+""", Severity.WARNING)
+
+builtin("NOQ002", "unknown-suppression-code", """
+An inline suppression names a code that does not exist.
+
+## What it checks
+Each code in a `# protocol: ignore[CODE]` comment is a rule code or family.
+
+## Why it matters
+A misspelt code suppresses nothing, and the finding it was meant for is still reported.
+
+## Example
+```yaml
+- Age > 18 years   # protocol: ignore[AGE02]
+```
+
+## Fix
+Use the code printed with the finding (`protocol rules` lists them).
+""", Severity.WARNING)

@@ -1,9 +1,12 @@
-"""TXT: text hygiene."""
+"""TXT: text hygiene — placeholders, encoding damage, markup debris, empty text, spelling."""
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections import Counter, defaultdict
 
+from toolkit.diagnostics import Severity, dotted
 from toolkit.rules._registry import Finding, rule
 from toolkit.walk import strings
 
@@ -16,6 +19,12 @@ _PLACEHOLDER = re.compile(
     r"|\b(?:TODO|TBD|TBC|FIXME|XXX)\b",
     re.IGNORECASE,
 )
+# Characters that UTF-8 text read as Latin-1 / Windows-1252 is made of; only text containing
+# one of them is handed to ftfy (whose import costs ~90 ms).
+_MOJIBAKE_HINT = re.compile("[\u00c2-\u00c3\u00e2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2013-\u203a\u20ac\u2122]")
+# \< \> \* \_ \[ \# and "1\." : backslashes left by a Markdown export
+_ESCAPE_DEBRIS = re.compile(r"\\[<>*_\[\]#`|]|(?:^|\s)\d+\\\.")
+_INLINE_NUMBERING = re.compile(r"[;.][ \t]+\d{1,2}\\?\.[ \t]+[A-Z]")  # inline, not a list on its own lines
 
 
 @rule("TXT001", "leftover-placeholder")
@@ -45,4 +54,184 @@ def leftover_placeholder(doc):
     for path, text in strings(doc.data):
         match = _PLACEHOLDER.search(text)
         if match:
-            yield Finding(path, f'leftover placeholder "{match.group(0)}"; fill it in or remove it')
+            yield Finding(path, f'{dotted(path)}: leftover placeholder "{match.group(0)}"; fill it in or remove it')
+
+
+@rule("TXT002", "mojibake")
+def mojibake(doc):
+    """Text damaged by a wrong character encoding (mojibake).
+
+    ## What it checks
+    Text that is UTF-8 decoded as Latin-1 or Windows-1252 somewhere on its way: "ï¼š" for
+    "：", "Ã©" for "é", "â€™" for "’". The ftfy library confirms the damage and proposes the repair.
+
+    ## Why it matters
+    It reaches the registry and the patient summary as gibberish, most often in text pasted
+    from Chinese documents.
+
+    ## Example
+    ```yaml
+    title:
+      brief: "... After Failure of First-line Treatmentï¼šan Open-label ..."
+    ```
+
+    ## Fix
+    Replace the damaged characters with what the message suggests (here "：" or ": ").
+    """
+    for path, text in strings(doc.data):
+        if _MOJIBAKE_HINT.search(text):
+            import ftfy  # only for text that looks damaged
+
+            repaired = ftfy.fix_encoding(text)
+            if repaired != text:
+                bad, good = _first_difference(text, repaired)
+                yield Finding(path, f'{dotted(path)}: encoding damage "{bad}" (mojibake); it should read "{good}"')
+
+
+def _first_difference(damaged: str, repaired: str) -> tuple[str, str]:
+    matcher = difflib.SequenceMatcher(None, damaged, repaired, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            return damaged[i1:i2], repaired[j1:j2]
+    return damaged, repaired
+
+
+@rule("TXT003", "markup-debris", Severity.WARNING)
+def markup_debris(doc):
+    """Backslash escapes left over from a Markdown export.
+
+    ## What it checks
+    `\\<`, `\\>`, `\\*`, `\\_`, `\\[` and `1\\.` in text: escapes a registry export adds,
+    which then show up literally.
+
+    ## Why it matters
+    Documents show "body weight \\<60kg" and "PT\\> 14s"; in a dose or a lab limit the stray
+    backslash hides the comparison sign readers need.
+
+    ## Example
+    ```yaml
+    - Lenvatinib 8 mg (body weight \\<60kg)
+    ```
+
+    ## Fix
+    Remove the backslash: `body weight < 60 kg`.
+    """
+    for path, text in strings(doc.data):
+        match = _ESCAPE_DEBRIS.search(text)
+        if match:
+            yield Finding(path, f'{dotted(path)}: markup debris "{match.group(0).strip()}"; remove the backslash')
+
+
+@rule("TXT004", "empty-text", Severity.WARNING)
+def empty_text(doc):
+    """A text field or section is empty.
+
+    ## What it checks
+    Text values that are empty or only white space.
+
+    ## Why it matters
+    An empty value renders as an empty section ("Detailed Description" with nothing under it)
+    in every document, which reviewers flag as missing information.
+
+    ## Example
+    ```yaml
+    description: ""
+    ```
+
+    ## Fix
+    Write the text, or remove the key.
+    """
+    for path, text in strings(doc.data):
+        if not text.strip():
+            yield Finding(path, f"{dotted(path)} is empty; write it or remove the key")
+
+
+@rule("TXT005", "inconsistent-spelling", Severity.WARNING)
+def inconsistent_spelling(doc):
+    """A name is spelled differently in different places.
+
+    ## What it checks
+    Words that are one or two letters away from an intervention name or other name used in
+    the protocol ("Lenvatnib" and "Lenvatinib"), and abbreviations written in capitals in one
+    place and not in another ("ICC" and "Icc").
+
+    ## Why it matters
+    Searches and readers treat the two spellings as different drugs or conditions; in a
+    registry title a misspelt drug name hides the trial from people looking for it.
+
+    ## Example
+    ```yaml
+    title:
+      brief: Toripalimab Plus Lenvatnib in Advanced ICC
+    interventions:
+      - {id: lenvatinib, name: Lenvatinib, type: drug}
+    ```
+
+    ## Fix
+    Use one spelling everywhere.
+    """
+    texts = [(path, text) for path, text in strings(doc.data) if not _is_reference(path)]
+    words = Counter(w for _, t in texts for w in re.findall(r"[A-Za-z]+", t))
+    names = _drug_names(doc)
+    upper = {w for w in words if w.isupper() and 2 <= len(w) <= 6}
+    reported: set = set()
+    for path, text in texts:
+        for word in re.findall(r"[A-Za-z]+", text):
+            if word in reported:
+                continue
+            suggestion = _spelling(word, names, upper)
+            if suggestion:
+                reported.add(word)
+                yield Finding(path, f'{dotted(path)}: "{word}" is spelled "{suggestion}" elsewhere in this protocol')
+
+
+def _is_reference(path: tuple) -> bool:
+    """Ids and references to ids are identifiers, not prose."""
+    return path[-1] == "id" or (len(path) >= 2 and path[-2] == "interventions" and path[0] == "arms")
+
+
+def _drug_names(doc) -> set[str]:
+    names = set()
+    for intervention in doc.data.get("interventions", []):
+        for text in [intervention["name"], *intervention.get("other_names", [])]:
+            names.update(w for w in re.findall(r"[A-Za-z]{6,}", text))
+    return names
+
+
+def _spelling(word: str, names: set[str], upper: set[str]) -> str | None:
+    if word.upper() in upper and word != word.upper() and word.istitle() and len(word) <= 4:
+        return word.upper()
+    if len(word) >= 6 and word.lower() not in {n.lower() for n in names}:
+        for name in names:
+            if abs(len(name) - len(word)) <= 2 and difflib.SequenceMatcher(None, word.lower(), name.lower()).ratio() >= 0.88:
+                return name
+    return None
+
+
+@rule("TXT006", "criteria-run-together", Severity.WARNING)
+def criteria_run_together(doc):
+    """Several eligibility criteria are written as one item.
+
+    ## What it checks
+    An inclusion or exclusion item that holds a run of inline-numbered criteria
+    ("1. ...; 2. ...; 3. ...").
+
+    ## Why it matters
+    Each criterion must be checkable and referable on its own (screening logs, deviations,
+    the registry's bulleted list); run together, they cannot be.
+
+    ## Example
+    ```yaml
+    inclusion:
+      - "1. Signed informed consent; 2. Age 18-75 years; 3. ECOG 0 or 1"
+    ```
+
+    ## Fix
+    One criterion per item.
+    """
+    for kind in ("inclusion", "exclusion"):
+        for index, text in enumerate(doc.data.get("eligibility", {}).get(kind, [])):
+            found = _INLINE_NUMBERING.findall(text)
+            if len(found) >= 2:
+                yield Finding(("eligibility", kind, index),
+                              f"{kind} criterion {index + 1} holds {len(found) + 1} numbered criteria; write one criterion per item")

@@ -1,0 +1,129 @@
+"""AGE: the structured age bounds against each other and against the criteria text."""
+
+from __future__ import annotations
+
+from toolkit.diagnostics import Severity
+from toolkit.quantities import DAYS, age_days, same_age, stated_ages
+from toolkit.rules._registry import Finding, rule
+from toolkit.walk import get
+
+
+def _bounds(doc):
+    eligibility = doc.data.get("eligibility", {})
+    return eligibility.get("minimum_age"), eligibility.get("maximum_age")
+
+
+@rule("AGE001", "age-range-inverted")
+def age_range_inverted(doc):
+    """The minimum age is above the maximum age.
+
+    ## What it checks
+    `eligibility.minimum_age` against `eligibility.maximum_age`, after converting both to the
+    same unit (so "18 months" and "1 year" compare correctly).
+
+    ## Why it matters
+    No one can be eligible: the registry rejects the record and the trial cannot recruit.
+
+    ## Example
+    ```yaml
+    eligibility:
+      minimum_age: 18 years
+      maximum_age: 17 years
+    ```
+
+    ## Fix
+    Correct whichever bound is wrong; the criteria text usually says which.
+    """
+    low, high = _bounds(doc)
+    if low and high and age_days(low) is not None and age_days(high) is not None:
+        if age_days(low) > age_days(high) and not same_age(age_days(low), age_days(high)):
+            line = doc.position(("eligibility", "minimum_age"))[0]
+            yield Finding(("eligibility", "maximum_age"),
+                          f"maximum age ({high}) is below minimum age ({low}, line {line})")
+
+
+@rule("AGE002", "criteria-age-mismatch")
+def criteria_age_mismatch(doc):
+    """An age stated in an inclusion criterion disagrees with the structured age bounds.
+
+    ## What it checks
+    Ages written in the inclusion criteria ("Age > 18 years", "≥ 18", "18-75 years",
+    "aged 18 to 75 years", "older than 18", "under 80", "≥18岁", "18至75岁") against
+    `minimum_age` and `maximum_age`. Inclusive and exclusive wording matter: the structured
+    bounds are inclusive, so "minimum_age: 18 years" agrees with "≥ 18" and "18 or older" but
+    not with "> 18", which leaves out 18-year-olds. Units are converted (months vs years).
+
+    ## Why it matters
+    The registry shows the structured bounds; the ethics committee and the investigators
+    read the criteria. When they disagree, patients at the boundary are screened differently
+    at different sites, and registry reviewers send the record back.
+
+    ## Example
+    ```yaml
+    eligibility:
+      minimum_age: 18 years
+      maximum_age: 80 years
+      inclusion:
+        - Age > 18 years, < 80 years
+    ```
+
+    ## Fix
+    Make both say the same: `Age ≥ 18 years and ≤ 80 years`, or change the structured bounds
+    to 19 and 79 years if the exclusive wording is what was meant.
+    """
+    structured = dict(zip(("min", "max"), _bounds(doc)))
+    for index, criterion in enumerate(get(doc.data, "eligibility", "inclusion", default=[])):
+        for bound in stated_ages(criterion):
+            declared = structured[bound.kind]
+            key = "minimum_age" if bound.kind == "min" else "maximum_age"
+            if declared is None or age_days(declared) is None:
+                continue  # AGE003 reports a bound stated only in the text
+            if not same_age(bound.effective_days(), age_days(declared)):
+                line = doc.position(("eligibility", key))[0]
+                yield Finding(
+                    ("eligibility", "inclusion", index),
+                    f'{key} is {declared} (line {line}) but inclusion criterion {index + 1} says '
+                    f'"{bound.text}"{_meaning(bound)}',
+                )
+
+
+def _meaning(bound) -> str:
+    if bound.inclusive:
+        return ""
+    return f", which leaves out people aged exactly {bound.value:g} {bound.unit}s"  # > 18: not 18
+
+
+@rule("AGE003", "criteria-age-not-structured", Severity.WARNING)
+def criteria_age_not_structured(doc):
+    """An inclusion criterion states an age bound that the structured fields do not have.
+
+    ## What it checks
+    Inclusion criteria that state a minimum or maximum age while `eligibility.minimum_age`
+    or `eligibility.maximum_age` is absent (which means "no limit").
+
+    ## Why it matters
+    The registry and every search built on it will show "no limit", so patients outside the
+    stated range find the trial, and patients inside it may filter it out.
+
+    ## Example
+    ```yaml
+    eligibility:
+      minimum_age: 18 years
+      inclusion:
+        - Aged 18 to 75 years
+    ```
+
+    ## Fix
+    Add the bound (`maximum_age: 75 years`), or remove it from the criterion.
+    """
+    structured = dict(zip(("min", "max"), _bounds(doc)))
+    for index, criterion in enumerate(get(doc.data, "eligibility", "inclusion", default=[])):
+        for bound in stated_ages(criterion):
+            if structured[bound.kind] is None:
+                key = "minimum_age" if bound.kind == "min" else "maximum_age"
+                value = f"{bound.effective_days() / DAYS[bound.unit]:g} {bound.unit}s"
+                yield Finding(
+                    ("eligibility", "inclusion", index),
+                    f'inclusion criterion {index + 1} says "{bound.text}" but eligibility.{key} is not set; '
+                    f"add {key}: {value}",
+                )

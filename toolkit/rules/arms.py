@@ -1,0 +1,290 @@
+"""ARM: arms, interventions and dosing; masking and phases."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from toolkit.diagnostics import Severity
+from toolkit.rules._registry import Finding, rule
+from toolkit.walk import get
+
+MASKED_ROLES = {"none": 0, "single": 1, "double": 2, "triple": 3, "quadruple": 4}
+ALLOWED_PHASES = [{"na"}, {"early_phase1"}, {"phase1"}, {"phase1", "phase2"}, {"phase2"},
+                  {"phase2", "phase3"}, {"phase3"}, {"phase4"}]
+# "12 mg (or 8 mg)", "8 mg or 12 mg": alternative doses written in one breath
+_DOSE = r"\d+(?:\.\d+)?\s*(?:mg|g|µg|mcg|ug|ml|iu|gy)(?:/m2|/m²|/kg)?"
+_ALTERNATIVE_DOSES = re.compile(rf"({_DOSE})\s*\(?\s*or\s+({_DOSE})\)?", re.IGNORECASE)
+_CONDITION_WORDS = re.compile(r"body ?weight|\bif\b|\bwhen\b|\bfor patients\b|\bbased on\b|\bdepending\b|<|>|≥|≤|体重", re.IGNORECASE)
+
+
+def _interventions(doc) -> list:
+    return doc.data.get("interventions", [])
+
+
+@rule("ARM001", "intervention-unused")
+def intervention_unused(doc):
+    """An intervention is not given in any arm.
+
+    ## What it checks
+    Every item of `interventions` is listed by at least one arm's `interventions`.
+
+    ## Why it matters
+    The registry record links interventions to arms; an orphan intervention is usually an arm
+    that forgot to list a drug it gives (its description names it, its links do not).
+
+    ## Example
+    ```yaml
+    arms:
+      - {id: a, label: HAIC, type: experimental, interventions: [haic]}
+    interventions:
+      - {id: haic, name: HAIC, type: procedure}
+      - {id: lenvatinib, name: Lenvatinib, type: drug}
+    ```
+
+    ## Fix
+    Add the intervention to the arms that give it, or remove it.
+    """
+    used = {ref for arm in doc.data.get("arms", []) for ref in arm.get("interventions", [])}
+    if "arms" not in doc.data:
+        return
+    for index, intervention in enumerate(_interventions(doc)):
+        if intervention["id"] not in used:
+            yield Finding(("interventions", index, "id"), f'intervention "{intervention["name"]}" is not given in any arm')
+
+
+@rule("ARM002", "arm-without-intervention")
+def arm_without_intervention(doc):
+    """An arm gives no intervention, or a no-intervention arm gives one.
+
+    ## What it checks
+    Every arm except `no_intervention` arms lists at least one intervention; a
+    `no_intervention` arm lists none.
+
+    ## Why it matters
+    Participants in an arm without interventions receive nothing according to the record,
+    which is only true of a no-intervention arm.
+
+    ## Example
+    ```yaml
+    arms:
+      - {id: control, label: Standard care, type: active_comparator}
+    ```
+
+    ## Fix
+    List the interventions the arm receives, or make it a `no_intervention` arm.
+    """
+    for index, arm in enumerate(doc.data.get("arms", [])):
+        given = arm.get("interventions", [])
+        if arm["type"] == "no_intervention" and given:
+            yield Finding(("arms", index, "interventions"), f'arm "{arm["label"]}" is a no-intervention arm but lists interventions')
+        elif arm["type"] != "no_intervention" and not given and _interventions(doc):
+            yield Finding(("arms", index), f'arm "{arm["label"]}" lists no interventions')
+
+
+@rule("ARM003", "unknown-intervention")
+def unknown_intervention(doc):
+    """An arm refers to an intervention that is not defined.
+
+    ## What it checks
+    Each id in an arm's `interventions` is the `id` of an item of `interventions`.
+
+    ## Why it matters
+    A dangling reference drops the intervention from every document rendered for that arm.
+
+    ## Example
+    ```yaml
+    arms:
+      - {id: a, label: A, type: experimental, interventions: [lenvatinb]}
+    ```
+
+    ## Fix
+    Correct the id, or add the intervention.
+    """
+    known = {i["id"] for i in _interventions(doc)}
+    for index, arm in enumerate(doc.data.get("arms", [])):
+        for position, ref in enumerate(arm.get("interventions", [])):
+            if ref not in known:
+                yield Finding(("arms", index, "interventions", position), f'arm "{arm["label"]}" refers to unknown intervention "{ref}"')
+
+
+@rule("ARM004", "duplicate-id-or-label")
+def duplicate_id_or_label(doc):
+    """Two arms or two interventions share an id, or two arms share a label.
+
+    ## What it checks
+    Arm ids, arm labels and intervention ids are unique.
+
+    ## Why it matters
+    References become ambiguous and the registry rejects duplicate arm labels.
+
+    ## Example
+    ```yaml
+    arms:
+      - {id: a, label: Lenvatinib, type: experimental}
+      - {id: a, label: Lenvatinib, type: experimental}
+    ```
+
+    ## Fix
+    Give each its own id and label.
+    """
+    for section, field in (("arms", "id"), ("arms", "label"), ("interventions", "id")):
+        items = doc.data.get(section, [])
+        counts = Counter(item[field] for item in items)
+        first: dict = {}
+        for index, item in enumerate(items):
+            value = item[field]
+            if counts[value] > 1:
+                if value in first:
+                    line = doc.position((section, first[value], field))[0]
+                    yield Finding((section, index, field), f'{section} {field} "{value}" is used twice (first at line {line})')
+                else:
+                    first[value] = index
+
+
+@rule("ARM005", "masking-roles")
+def masking_roles(doc):
+    """The masking level does not match the masked roles.
+
+    ## What it checks
+    `design.masking.level` against the number of roles in `design.masking.who`: none = 0,
+    single = 1, double = 2, triple = 3, quadruple = 4.
+
+    ## Why it matters
+    "Double blind" with one masked role tells the reader two different things; the registry
+    checks it.
+
+    ## Example
+    ```yaml
+    design:
+      masking: {level: double, who: [participant]}
+    ```
+
+    ## Fix
+    List every masked role, or correct the level.
+    """
+    masking = get(doc.data, "design", "masking")
+    if not masking:
+        return
+    level, who = masking["level"], masking.get("who")
+    if who is None and level != "none":
+        yield Finding(("design", "masking", "level"), f"masking is {level} but design.masking.who does not say who is masked")
+    elif who is not None and len(who) != MASKED_ROLES[level]:
+        yield Finding(("design", "masking", "who"),
+                      f"masking level {level} means {MASKED_ROLES[level]} masked role(s) but {len(who)} are listed")
+
+
+@rule("ARM006", "phases-vs-study-type")
+def phases_vs_study_type(doc):
+    """The phases do not fit the study type, or are an impossible combination.
+
+    ## What it checks
+    Phases are given only for interventional studies, and only as one of the combinations
+    the registry allows (a single phase, phase 1/2 or phase 2/3; `na` alone).
+
+    ## Why it matters
+    Observational studies have no phase; "phase 1 and phase 3" is not a trial design.
+
+    ## Example
+    ```yaml
+    design:
+      study_type: observational
+      phases: [phase2]
+    ```
+
+    ## Fix
+    Remove the phases, or use an allowed combination.
+    """
+    design = doc.data["design"]
+    phases = design.get("phases")
+    if phases is None:
+        return
+    if design["study_type"] != "interventional" and phases and phases != ["na"]:
+        yield Finding(("design", "phases"), f"a {design['study_type']} study has no phase")
+    elif set(phases) not in ALLOWED_PHASES and phases:
+        yield Finding(("design", "phases"), f"phases {', '.join(phases)} are not a combination registries accept")
+
+
+@rule("ARM007", "alternative-doses", Severity.WARNING)
+def alternative_doses(doc):
+    """Alternative doses without the condition that chooses between them.
+
+    ## What it checks
+    Interventions with several dosing items that differ only in dose (same phase, schedule
+    and frequency) where an item has no `condition`; and text such as "12 mg (or 8 mg)" in
+    doses, arm and intervention descriptions with no condition nearby ("body weight < 60 kg").
+
+    ## Why it matters
+    Investigators at different sites will choose differently, and the dose a participant gets
+    stops being part of the protocol.
+
+    ## Example
+    ```yaml
+    dosing:
+      - {dose: 12 mg, frequency: once daily}
+      - {dose: 8 mg, frequency: once daily}
+    ```
+
+    ## Fix
+    Say who gets which: `condition: body weight ≥ 60 kg` and `condition: body weight < 60 kg`.
+    """
+    for index, intervention in enumerate(_interventions(doc)):
+        groups: dict = {}
+        for position, dose in enumerate(intervention.get("dosing", [])):
+            key = (dose.get("phase"), dose.get("schedule"), dose.get("frequency"), dose.get("route"))
+            groups.setdefault(key, []).append(position)
+        for positions in groups.values():
+            items = [intervention["dosing"][p] for p in positions]
+            if len(items) > 1 and any(not item.get("condition") for item in items):
+                doses = " or ".join(str(item.get("dose")) for item in items)
+                yield Finding(("interventions", index, "dosing", positions[1]),
+                              f'{intervention["name"]}: {doses} are alternatives, but not every one says when it is used (condition)')
+    for path, text in _dosing_texts(doc):
+        match = _ALTERNATIVE_DOSES.search(text)
+        if match and not _CONDITION_WORDS.search(text[max(0, match.start() - 40): match.end() + 60]):
+            yield Finding(path, f'"{match.group(0).strip()}" gives alternative doses without saying who gets which')
+
+
+def _dosing_texts(doc):
+    for index, arm in enumerate(doc.data.get("arms", [])):
+        if arm.get("description"):
+            yield ("arms", index, "description"), arm["description"]
+    for index, intervention in enumerate(_interventions(doc)):
+        if intervention.get("description"):
+            yield ("interventions", index, "description"), intervention["description"]
+
+
+_CHOICE_WORDS = re.compile(r"investigator'?s? choice|at the discretion|chosen|choice of|according to|depending on|based on", re.IGNORECASE)
+
+
+@rule("ARM008", "alternative-interventions", Severity.WARNING)
+def alternative_interventions(doc):
+    """An intervention is a list of alternatives with no rule for choosing.
+
+    ## What it checks
+    Drug and biological intervention names such as "FOLFIRI or FOLFOX or Regorafenib" whose
+    description does not say how the alternative is chosen (investigator's choice, prior
+    treatment, ...). Techniques of one procedure ("IMRT or VMAT") are not treatments to choose
+    between and are left alone.
+
+    ## Why it matters
+    The arms are only comparable if everyone knows who gets which regimen; an ethics committee
+    will ask.
+
+    ## Example
+    ```yaml
+    interventions:
+      - {id: second-line, name: FOLFIRI or FOLFOX or Regorafenib, type: drug}
+    ```
+
+    ## Fix
+    Say how the regimen is chosen in the description ("investigator's choice, based on prior
+    first-line treatment"), or make each alternative its own intervention with its condition.
+    """
+    for index, intervention in enumerate(_interventions(doc)):
+        name = intervention["name"]
+        if intervention["type"] not in ("drug", "biological", "combination_product"):
+            continue
+        if re.search(r"\w\s+or\s+\w", name, re.IGNORECASE) and not _CHOICE_WORDS.search(intervention.get("description", "")):
+            yield Finding(("interventions", index, "name"),
+                          f'"{name}" names alternatives but does not say how one is chosen')

@@ -1,0 +1,268 @@
+"""DAT: dates and status, following the registry's rules (ClinicalTrials.gov PRS)."""
+
+from __future__ import annotations
+
+from toolkit import dates
+from toolkit.diagnostics import Severity
+from toolkit.rules._registry import Finding, rule
+from toolkit.walk import get
+
+MILESTONES = ("start", "primary_completion", "completion")
+ONGOING = {"recruiting", "enrolling_by_invitation", "active_not_recruiting", "not_yet_recruiting"}
+STOPPED = {"suspended", "terminated", "withdrawn"}
+# Which milestone must be actual (or estimated) under each status (PRS / CTRP date rules).
+MUST_BE = {
+    "not_yet_recruiting": {"start": "estimated", "primary_completion": "estimated", "completion": "estimated"},
+    "recruiting": {"start": "actual", "completion": "estimated"},
+    "enrolling_by_invitation": {"start": "actual", "completion": "estimated"},
+    "active_not_recruiting": {"start": "actual", "completion": "estimated"},
+    "suspended": {"start": "actual"},
+    "terminated": {"start": "actual", "primary_completion": "actual", "completion": "actual"},
+    "completed": {"start": "actual", "primary_completion": "actual", "completion": "actual"},
+}
+
+
+def _status(doc) -> dict:
+    return doc.data.get("status", {})
+
+
+@rule("DAT001", "milestones-out-of-order")
+def milestones_out_of_order(doc):
+    """The study dates are out of order.
+
+    ## What it checks
+    `status.start` ≤ `status.primary_completion` ≤ `status.completion`. Dates of different
+    precision (2024-03 against 2024-03-15) are compared as the ranges of days they stand for,
+    so only a certain contradiction is reported.
+
+    ## Why it matters
+    The registry rejects the record; every document showing the timeline is wrong.
+
+    ## Example
+    ```yaml
+    status:
+      start: {date: 2024-06-01, type: actual}
+      primary_completion: {date: 2024-01-31, type: estimated}
+    ```
+
+    ## Fix
+    Correct the date that is wrong.
+    """
+    status = _status(doc)
+    present = [(key, get(status, key, "date")) for key in MILESTONES if get(status, key, "date") is not None]
+    for (early_key, early), (late_key, late) in zip(present, present[1:]):
+        if dates.surely_before(late, early):
+            line = doc.position(("status", early_key, "date"))[0]
+            yield Finding(("status", late_key, "date"),
+                          f"{late_key} ({late}) is before {early_key} ({early}, line {line})")
+
+
+@rule("DAT002", "date-type-missing", Severity.WARNING)
+def date_type_missing(doc):
+    """A study date does not say whether it is actual or estimated.
+
+    ## What it checks
+    `status.start`, `status.primary_completion` and `status.completion` each have a `type`.
+
+    ## Why it matters
+    Readers cannot tell whether the trial has started or finished; the registry requires the type.
+
+    ## Example
+    ```yaml
+    status:
+      start: {date: 2020-03-06}
+    ```
+
+    ## Fix
+    Add `type: actual` (it happened) or `type: estimated` (it is planned).
+    """
+    for key in MILESTONES:
+        if isinstance(_status(doc).get(key), dict) and "type" not in _status(doc)[key]:
+            yield Finding(("status", key), f"{key} date has no type; add type: actual or type: estimated")
+
+
+@rule("DAT003", "date-type-vs-status")
+def date_type_vs_status(doc):
+    """A date's type contradicts the overall status.
+
+    ## What it checks
+    The registry's matrix: a trial that is recruiting (or later) has an actual start date; a
+    trial not yet recruiting has an estimated one; a completed or terminated trial has actual
+    primary completion and completion dates; an ongoing trial has an estimated completion date.
+
+    ## Why it matters
+    The status and the dates are read together ("completed, completion date estimated" says
+    two things at once); the registry rejects the combination.
+
+    ## Example
+    ```yaml
+    status:
+      overall: completed
+      completion: {date: 2025-06-01, type: estimated}
+    ```
+
+    ## Fix
+    Update the date's type (and the date) or the status.
+    """
+    status = _status(doc)
+    overall = status.get("overall")
+    for key, wanted in MUST_BE.get(overall, {}).items():
+        given = get(status, key, "type")
+        if given and given != wanted:
+            line = doc.position(("status", "overall"))[0]
+            yield Finding(("status", key, "type"),
+                          f"{key} is {given} but the overall status is {overall} (line {line}): it should be {wanted}")
+
+
+@rule("DAT004", "actual-date-in-future")
+def actual_date_in_future(doc):
+    """A date marked actual lies in the future.
+
+    ## What it checks
+    Milestone dates of type `actual` against today's date.
+
+    ## Why it matters
+    An event that has not happened cannot be actual; the registry rejects it.
+
+    ## Example
+    ```yaml
+    status:
+      start: {date: 2099-01-01, type: actual}
+    ```
+
+    ## Fix
+    Change the type to estimated, or correct the date.
+    """
+    today = dates.today()
+    for key in MILESTONES:
+        if get(_status(doc), key, "type") == "actual":
+            span = dates.date_range(get(_status(doc), key, "date"))
+            if span and span[0] > today:
+                yield Finding(("status", key, "date"), f"{key} is actual but {span[0]} is after today ({today})")
+
+
+@rule("DAT005", "why-stopped")
+def why_stopped(doc):
+    """A stopped trial does not say why (or a running one says why it stopped).
+
+    ## What it checks
+    `status.why_stopped` is given when the status is suspended, terminated or withdrawn, and
+    only then.
+
+    ## Why it matters
+    The registry requires the reason, and patients and reviewers want it; a reason on a
+    running trial means the status or the reason is stale.
+
+    ## Example
+    ```yaml
+    status:
+      overall: terminated
+    ```
+
+    ## Fix
+    Add `why_stopped:` in a sentence, or remove it when the trial runs again.
+    """
+    status = _status(doc)
+    overall = status.get("overall")
+    if overall in STOPPED and not status.get("why_stopped"):
+        yield Finding(("status", "overall"), f"the status is {overall} but status.why_stopped is not given")
+    elif overall and overall not in STOPPED and status.get("why_stopped"):
+        yield Finding(("status", "why_stopped"), f"why_stopped is given but the status is {overall}")
+
+
+@rule("DAT006", "enrollment-type-vs-status")
+def enrollment_type_vs_status(doc):
+    """The enrollment type contradicts the overall status.
+
+    ## What it checks
+    Completed, terminated and active-not-recruiting trials report the actual enrollment; trials
+    not yet recruiting or recruiting report a target (estimated); a withdrawn trial enrolled
+    nobody (actual, 0).
+
+    ## Why it matters
+    "Completed, 120 participants (estimated)" leaves readers guessing how many took part.
+
+    ## Example
+    ```yaml
+    status: {overall: completed}
+    design:
+      enrollment: {count: 120, type: estimated}
+    ```
+
+    ## Fix
+    Update the enrollment to the actual number when recruitment closes.
+    """
+    overall = _status(doc).get("overall")
+    enrollment = get(doc.data, "design", "enrollment", default={})
+    kind, count = enrollment.get("type"), enrollment.get("count")
+    if not (overall and enrollment):
+        return
+    where = ("design", "enrollment")
+    if overall in ("completed", "terminated", "active_not_recruiting") and kind == "estimated":
+        yield Finding(where + ("type",), f"enrollment is estimated but the status is {overall}: give the actual number")
+    elif overall in ("not_yet_recruiting", "recruiting") and kind == "actual":
+        yield Finding(where + ("type",), f"enrollment is actual but the status is {overall}: give the target (estimated)")
+    elif overall == "withdrawn" and (count != 0 or kind == "estimated"):
+        yield Finding(where + ("count",), f"the trial is withdrawn, so its actual enrollment is 0 (found {count} {kind or ''})".rstrip())
+
+
+@rule("DAT007", "registered-after-start", Severity.WARNING)
+def registered_after_start(doc):
+    """The trial was registered after it started.
+
+    ## What it checks
+    `status.first_submitted` against an actual `status.start`.
+
+    ## Why it matters
+    ICMJE journals require registration before the first participant is enrolled, and US law
+    allows at most 21 days; a retrospectively registered trial may not be publishable.
+
+    ## Example
+    ```yaml
+    status:
+      start: {date: 2023-08-01, type: actual}
+      first_submitted: 2025-12-10
+    ```
+
+    ## Fix
+    Nothing to fix in the file if the dates are right; say so in the publication.
+    """
+    status = _status(doc)
+    start, submitted = get(status, "start", "date"), status.get("first_submitted")
+    if start and submitted and dates.surely_before(start, submitted) and get(status, "start", "type") != "estimated":
+        days = (dates.date_range(submitted)[0] - dates.date_range(start)[1]).days
+        if days > 21:
+            yield Finding(("status", "first_submitted"),
+                          f"first submitted {submitted}, {days} days after the start ({start}): registered retrospectively")
+
+
+@rule("DAT008", "status-vs-sites")
+def status_vs_sites(doc):
+    """The overall status contradicts the sites' statuses.
+
+    ## What it checks
+    A site marked recruiting while the trial is not recruiting; a recruiting trial whose sites
+    all have a status and none is recruiting.
+
+    ## Why it matters
+    Patients contact sites that cannot enrol them, or miss sites that can.
+
+    ## Example
+    ```yaml
+    status: {overall: completed}
+    locations:
+      - {facility: Zhongshan Hospital, status: recruiting}
+    ```
+
+    ## Fix
+    Update the site statuses with the overall status.
+    """
+    overall = _status(doc).get("overall")
+    sites = doc.data.get("locations", [])
+    statuses = [site.get("status") for site in sites]
+    if overall and overall not in ("recruiting",):
+        for index, site in enumerate(sites):
+            if site.get("status") == "recruiting":
+                yield Finding(("locations", index, "status"), f"{site['facility']} is recruiting but the trial is {overall}")
+    if overall == "recruiting" and statuses and all(statuses) and "recruiting" not in statuses:
+        yield Finding(("status", "overall"), "the trial is recruiting but no site is")

@@ -1,0 +1,222 @@
+"""TIM: endpoints and their time frames against follow-up, study dates and their own names."""
+
+from __future__ import annotations
+
+from toolkit.dates import span_days
+from toolkit.diagnostics import Severity
+from toolkit.quantities import age_days, same, time_points, timeframe, vague_phrase
+from toolkit.rules._registry import Finding, rule
+from toolkit.walk import get
+
+KINDS = ("primary", "secondary", "other")
+
+
+def _endpoints(doc, kinds=KINDS):
+    for kind in kinds:
+        for index, endpoint in enumerate(get(doc.data, "endpoints", kind, default=[])):
+            yield (kind, index), endpoint
+
+
+def _days(days: float) -> str:
+    if days >= 365.25 * 0.97:
+        return f"{days / 365.25:.3g} years"
+    if days >= 28:
+        return f"{days / 30.4375:.3g} months"
+    return f"{days:.3g} days"
+
+
+@rule("TIM001", "primary-timeframe-missing", Severity.WARNING)
+def primary_timeframe_missing(doc):
+    """A primary endpoint has no time frame.
+
+    ## What it checks
+    Every item of `endpoints.primary` has a `timeframe`.
+
+    ## Why it matters
+    ClinicalTrials.gov requires a time frame for every outcome measure; without one, nobody
+    can tell when the primary endpoint is assessed, and the primary completion date has no
+    anchor. (A warning: the information is missing rather than contradictory.)
+
+    ## Example
+    ```yaml
+    endpoints:
+      primary:
+        - measure: Progression-free survival
+    ```
+
+    ## Fix
+    Add the time frame as the registry would show it: `timeframe: Up to 2 years`.
+    """
+    for (kind, index), endpoint in _endpoints(doc, ("primary",)):
+        if not endpoint.get("timeframe"):
+            yield Finding(("endpoints", kind, index), f'primary endpoint "{endpoint["measure"]}" has no timeframe')
+
+
+@rule("TIM002", "secondary-timeframe-missing", Severity.INFO)
+def secondary_timeframe_missing(doc):
+    """A secondary or other endpoint has no time frame.
+
+    ## What it checks
+    Every item of `endpoints.secondary` and `endpoints.other` has a `timeframe`.
+
+    ## Why it matters
+    The registry requires a time frame for every outcome measure, not only the primary ones.
+
+    ## Example
+    ```yaml
+    endpoints:
+      secondary:
+        - measure: Overall survival
+    ```
+
+    ## Fix
+    Add `timeframe:` to the endpoint.
+    """
+    for (kind, index), endpoint in _endpoints(doc, ("secondary", "other")):
+        if not endpoint.get("timeframe"):
+            yield Finding(("endpoints", kind, index), f'{kind} endpoint "{endpoint["measure"]}" has no timeframe')
+
+
+@rule("TIM003", "timeframe-beyond-follow-up")
+def timeframe_beyond_follow_up(doc):
+    """An endpoint is assessed later than participants are followed.
+
+    ## What it checks
+    The latest time point of each endpoint's time frame ("Up to 2 years", "52 weeks after
+    randomization", "Day 1 to Day 28", "2年") against `design.follow_up`.
+
+    ## Why it matters
+    An endpoint cannot be assessed after follow-up has ended: either the follow-up or the time
+    frame is wrong, and the sample size and the primary completion date depend on both.
+
+    ## Example
+    ```yaml
+    design:
+      follow_up: 52 weeks
+    endpoints:
+      primary:
+        - measure: PFS
+          timeframe: Up to 2 years
+    ```
+
+    ## Fix
+    Make them agree: extend the follow-up or shorten the time frame.
+    """
+    follow_up = get(doc.data, "design", "follow_up")
+    limit = age_days(follow_up) if follow_up else None
+    if limit is None:
+        return
+    line = doc.position(("design", "follow_up"))[0]
+    for where, endpoint in _endpoints(doc):
+        parsed = timeframe(endpoint.get("timeframe") or "")
+        if parsed.latest and parsed.latest.days > limit and not same(parsed.latest.days, limit):
+            yield Finding(
+                ("endpoints", *where, "timeframe"),
+                f'timeframe "{parsed.text}" of "{endpoint["measure"]}" goes beyond design.follow_up '
+                f"({follow_up}, line {line})",
+            )
+
+
+@rule("TIM004", "timeframe-beyond-study-dates")
+def timeframe_beyond_study_dates(doc):
+    """An endpoint's time frame is longer than the study itself.
+
+    ## What it checks
+    A primary endpoint's latest time point against the time from `status.start` to
+    `status.primary_completion`, and every endpoint's against the time from start to
+    `status.completion`. Even the first participant, enrolled on the start date, could not be
+    assessed in time.
+
+    ## Why it matters
+    The primary completion date is defined by the last primary-endpoint assessment; a time
+    frame that does not fit shows that a date or the time frame is wrong.
+
+    ## Example
+    ```yaml
+    status:
+      start: {date: 2024-01, type: actual}
+      primary_completion: {date: 2024-12, type: estimated}
+    endpoints:
+      primary:
+        - {measure: Overall survival, timeframe: Up to 3 years}
+    ```
+
+    ## Fix
+    Correct the dates or the time frame.
+    """
+    status = doc.data.get("status", {})
+    start = get(status, "start", "date")
+    for key, kinds in (("primary_completion", ("primary",)), ("completion", KINDS)):
+        end = get(status, key, "date")
+        available = span_days(start, end) if start and end else None
+        if available is None or available < 0:
+            continue
+        for where, endpoint in _endpoints(doc, kinds):
+            parsed = timeframe(endpoint.get("timeframe") or "")
+            if parsed.latest and parsed.latest.days > available and not same(parsed.latest.days, available):
+                yield Finding(
+                    ("endpoints", *where, "timeframe"),
+                    f'timeframe "{parsed.text}" of "{endpoint["measure"]}" is longer than the {_days(available)} '
+                    f"from start ({start}) to {key} ({end})",
+                )
+
+
+@rule("TIM005", "vague-timeframe", Severity.WARNING)
+def vague_timeframe(doc):
+    """A time frame says nothing measurable.
+
+    ## What it checks
+    Time frames with no amount of time and no baseline: "End of study", "Through study
+    completion", "At each visit", "From randomization until death".
+
+    ## Why it matters
+    ClinicalTrials.gov's reviewers reject vague time frames: the time frame must say when each
+    participant is assessed, e.g. "Up to 2 years" or "Week 24".
+
+    ## Example
+    ```yaml
+    timeframe: Through study completion
+    ```
+
+    ## Fix
+    Say when, per participant: `Through study completion, an average of 1 year`, or `Up to 5 years`.
+    """
+    for where, endpoint in _endpoints(doc):
+        text = endpoint.get("timeframe")
+        if text and timeframe(text).vague:
+            phrase = vague_phrase(text)
+            reason = f'"{phrase}" is not a time' if phrase else "it names no amount of time"
+            yield Finding(("endpoints", *where, "timeframe"), f'timeframe "{text}" says nothing measurable: {reason}')
+
+
+@rule("TIM006", "measure-timeframe-mismatch")
+def measure_timeframe_mismatch(doc):
+    """A measure names its own time point, and the time frame says something else.
+
+    ## What it checks
+    Measures such as "2-year overall survival" or "PFS rate at 12 months" against the
+    latest time point of their `timeframe`.
+
+    ## Why it matters
+    Registry reviewers reject outcome measures whose title and time frame disagree ("at 12
+    weeks" vs "6 months"): one of them misstates when the endpoint is assessed.
+
+    ## Example
+    ```yaml
+    - measure: 2-year recurrence-free survival
+      timeframe: Up to 3 years
+    ```
+
+    ## Fix
+    Make the time frame match the measure: `timeframe: 2 years`.
+    """
+    for where, endpoint in _endpoints(doc):
+        named = time_points(endpoint["measure"])
+        parsed = timeframe(endpoint.get("timeframe") or "")
+        if len(named) != 1 or parsed.latest is None:
+            continue
+        if not same(named[0].days, parsed.latest.days):
+            yield Finding(
+                ("endpoints", *where, "timeframe"),
+                f'"{endpoint["measure"]}" names {named[0].text} but its timeframe is "{parsed.text}"',
+            )

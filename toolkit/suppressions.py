@@ -1,0 +1,60 @@
+"""Inline suppressions: `# protocol: ignore[AGE002]` on the line of the finding.
+
+A suppression silences the listed codes on its own line only. One that silences nothing is
+reported (NOQ001), so stale suppressions do not pile up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from toolkit.diagnostics import Diagnostic, Severity
+from toolkit.rules import REGISTRY
+
+_COMMENT = re.compile(r"#\s*protocol:\s*ignore\[([^\]]*)\]", re.IGNORECASE)
+UNUSED = "NOQ001"
+UNKNOWN = "NOQ002"
+
+
+@dataclass
+class Suppression:
+    line: int
+    column: int
+    codes: tuple[str, ...]
+
+
+def find(text: str) -> list[Suppression]:
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _COMMENT.search(line)
+        if match:
+            codes = tuple(c.strip().upper() for c in match.group(1).split(",") if c.strip())
+            found.append(Suppression(number, match.start() + 1, codes))
+    return found
+
+
+def apply(file: str, text: str, diagnostics: list[Diagnostic], enabled) -> list[Diagnostic]:
+    """Drop suppressed diagnostics; add one for each suppression code that silenced nothing."""
+    suppressions = find(text) if "protocol:" in text else []
+    if not suppressions:
+        return diagnostics
+    by_line = {s.line: s for s in suppressions}
+    used: set[tuple[int, str]] = set()
+    kept = []
+    for d in diagnostics:
+        hit = by_line.get(d.line)
+        code = next((c for c in hit.codes if d.rule.startswith(c)), None) if hit else None
+        if code and not d.rule.startswith("YML"):
+            used.add((d.line, code))
+        else:
+            kept.append(d)
+    for s in suppressions:
+        for code in s.codes:
+            if code not in REGISTRY and not any(r.startswith(code) for r in REGISTRY):
+                kept.append(Diagnostic(file, s.line, s.column, UNKNOWN, Severity.WARNING,
+                                       f"suppression names unknown rule code {code}"))
+            elif (s.line, code) not in used and enabled(code):
+                kept.append(Diagnostic(file, s.line, s.column, UNUSED, Severity.WARNING,
+                                       f"suppression of {code} silences nothing on this line; remove it"))
+    return kept
