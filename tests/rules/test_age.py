@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import pytest
+from helpers import findings, lines
+
+
+def eligibility(minimum=None, maximum=None, criterion=None):
+    body = "eligibility:\n"
+    if minimum:
+        body += f"  minimum_age: {minimum}\n"
+    if maximum:
+        body += f"  maximum_age: {maximum}\n"
+    if criterion:
+        body += f"  inclusion:\n    - '{criterion}'\n"
+    return body
+
+
+def test_age001_minimum_above_maximum():
+    assert lines(eligibility("18 years", "17 years"), "AGE001") == [3]
+    assert lines(eligibility("18 months", "1 year"), "AGE001") == [3]  # units converted
+    assert lines(eligibility("12 months", "1 year"), "AGE001") == []
+    assert lines(eligibility("18 years", "75 years"), "AGE001") == []
+
+
+@pytest.mark.parametrize("criterion", [
+    "Age ≥ 18 years and ≤ 75 years", "Aged 18 to 75 years", "18-75 years old", "Age 18–75",
+    "年龄≥18岁且≤75岁", "18至75岁", "age between 18 years and 75 years", "Age > 17 years, < 76 years",
+    "Patients aged 18 years or older, 75 years or younger",
+])
+def test_age002_agreeing_wordings(criterion):
+    assert findings(eligibility("18 years", "75 years", criterion), "AGE002") == []
+
+
+@pytest.mark.parametrize("criterion,bad", [
+    ("Age > 18 years, < 80 years", 2),  # both bounds exclusive: 18 and 80 left out
+    ("older than 18, under 75", 2),
+    ("≥20岁", 1),
+    ("Aged 18 to 70 years", 1),
+    ("Age ≥ 216 months", 0),  # 216 months = 18 years
+    ("Age ≥ 200 months", 1),
+])
+def test_age002_disagreeing_wordings(criterion, bad):
+    found = findings(eligibility("18 years", "75 years" if "80" not in criterion else "80 years", criterion), "AGE002")
+    assert len(found) == bad, found
+    assert all(line == 5 for line, _ in found)
+
+
+def test_age002_message_names_both_values_and_lines():
+    ((line, message),) = findings(eligibility("18 years", None, "Age > 18 years"), "AGE002")
+    assert message == ('minimum_age is 18 years (line 5) but inclusion criterion 1 says "> 18 years", '
+                       "which leaves out people aged exactly 18 years")
+
+
+def test_age002_ignores_numbers_that_are_not_ages():
+    body = eligibility("18 years", "75 years", "ECOG 0-1; life expectancy > 3 months; Child-Pugh A5-B7")
+    assert findings(body, "AGE002") == []
+
+
+def test_age003_bound_only_in_text():
+    ((line, message),) = findings(eligibility("18 years", None, "Aged 18 to 75 years"), "AGE003")
+    assert line == 4 and "maximum_age: 75 years" in message
+    assert findings(eligibility("18 years", "75 years", "Aged 18 to 75 years"), "AGE003") == []

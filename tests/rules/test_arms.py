@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from helpers import findings, lines
+
+INTERVENTIONS = """interventions:
+  - {id: drug-a, name: Drug A, type: drug}
+  - {id: drug-b, name: Drug B, type: drug}
+"""
+
+
+def test_arm001_unused_intervention():
+    arms = "arms:\n  - {id: a, label: A, type: experimental, interventions: [drug-a]}\n"
+    assert lines(arms + INTERVENTIONS, "ARM001") == [5]
+    both = "arms:\n  - {id: a, label: A, type: experimental, interventions: [drug-a, drug-b]}\n"
+    assert lines(both + INTERVENTIONS, "ARM001") == []
+
+
+def test_arm002_arm_without_intervention():
+    arms = "arms:\n  - {id: a, label: A, type: experimental}\n  - {id: b, label: B, type: no_intervention}\n"
+    assert lines(arms + INTERVENTIONS, "ARM002") == [2]
+
+
+def test_arm003_unknown_reference():
+    arms = "arms:\n  - {id: a, label: A, type: experimental, interventions: [drug-a, drug-c]}\n"
+    assert lines(arms + INTERVENTIONS, "ARM003") == [2]
+
+
+def test_arm004_duplicates():
+    arms = "arms:\n  - {id: a, label: A, type: experimental}\n  - {id: a, label: A, type: experimental}\n"
+    assert len(findings(arms, "ARM004")) == 2  # the id and the label
+
+
+def test_arm005_masking():
+    assert lines("design: {study_type: interventional, masking: {level: double, who: [participant]}}\n", "ARM005") == [1]
+    assert lines("design: {study_type: interventional, masking: {level: double, who: [participant, investigator]}}\n", "ARM005") == []
+    assert lines("design: {study_type: interventional, masking: {level: none}}\n", "ARM005") == []
+
+
+def test_arm006_phases():
+    assert lines("design: {study_type: observational, phases: [phase2]}\n", "ARM006") == [1]
+    assert lines("design: {study_type: interventional, phases: [phase1, phase3]}\n", "ARM006") == [1]
+    assert lines("design: {study_type: interventional, phases: [phase1, phase2]}\n", "ARM006") == []
+
+
+def test_arm007_alternative_doses():
+    body = """interventions:
+  - id: lenvatinib
+    name: Lenvatinib
+    type: drug
+    dosing:
+      - {dose: 12 mg, frequency: once daily}
+      - {dose: 8 mg, frequency: once daily}
+"""
+    assert lines(body, "ARM007") == [7]
+    chosen = body.replace("once daily}\n      - {dose: 8 mg, frequency: once daily}",
+                          "once daily, condition: body weight ≥ 60 kg}\n      - {dose: 8 mg, frequency: once daily, condition: body weight < 60 kg}")
+    assert lines(chosen, "ARM007") == []
+    phases = body.replace("{dose: 12 mg, frequency: once daily}", "{dose: 12 mg, frequency: once daily, phase: induction}")
+    assert lines(phases, "ARM007") == []  # sequential regimens, not alternatives
+
+
+def test_arm007_alternative_doses_in_text():
+    text = "arms:\n  - {id: a, label: A, type: experimental, description: 'Lenvatinib 12 mg (or 8 mg) once daily'}\n"
+    assert lines(text, "ARM007") == [2]
+    conditional = text.replace("(or 8 mg)", "(or 8 mg if body weight < 60 kg)")
+    assert lines(conditional, "ARM007") == []
+
+
+def test_arm008_alternative_interventions():
+    body = "interventions:\n  - {id: x, name: FOLFIRI or FOLFOX or Regorafenib, type: drug}\n"
+    assert lines(body, "ARM008") == [2]
+    chosen = body.replace("type: drug}", "type: drug, description: Investigator's choice based on prior therapy}")
+    assert lines(chosen, "ARM008") == []
+    technique = "interventions:\n  - {id: rt, name: IMRT or VMAT, type: radiation}\n"
+    assert lines(technique, "ARM008") == []

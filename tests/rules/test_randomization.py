@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from helpers import findings, lines
+
+ARMS2 = """arms:
+  - {id: a, label: A, type: experimental}
+  - {id: b, label: B, type: active_comparator}
+"""
+ARMS3 = ARMS2 + "  - {id: c, label: C, type: experimental}\n"
+
+
+def design(**fields):
+    inner = ", ".join(f"{k}: {v}" for k, v in {"study_type": "interventional", **fields}.items())
+    return f"design: {{{inner}}}\n"
+
+
+def test_rnd001_ratio_parts_against_arms():
+    assert lines(design(allocation="randomized", randomization='{ratio: "1:1"}') + ARMS3, "RND001") == [1]
+    assert lines(design(allocation="randomized", randomization='{ratio: "1:1:1"}') + ARMS3, "RND001") == []
+
+
+def test_rnd002_randomized_needs_two_arms():
+    one = "arms:\n  - {id: a, label: A, type: experimental}\n"
+    assert lines(design(allocation="randomized") + one, "RND002") == [1]
+    assert lines(design(allocation="randomized") + ARMS2, "RND002") == []
+
+
+def test_rnd003_ratio_missing():
+    assert lines(design(allocation="randomized") + ARMS2, "RND003") == [1]
+    assert lines(design(allocation="randomized", randomization='{ratio: "2:1"}') + ARMS2, "RND003") == []
+
+
+def test_rnd004_ratio_without_randomization():
+    assert lines(design(allocation="non_randomized", randomization='{ratio: "1:1"}') + ARMS2, "RND004") == [1]
+    assert lines(design(allocation="randomized", randomization='{ratio: "1:1"}') + ARMS2, "RND004") == []
+
+
+def test_rnd005_model_against_arm_count():
+    assert len(findings(design(model="single_group") + ARMS2, "RND005")) == 1
+    assert len(findings(design(model="parallel") + "arms:\n  - {id: a, label: A, type: experimental}\n", "RND005")) == 1
+    assert len(findings(design(allocation="na", model="parallel") + ARMS2, "RND005")) == 1
+    assert findings(design(allocation="randomized", model="parallel") + ARMS2, "RND005") == []
+
+
+def test_rnd006_enrollment_ratio_split():
+    ok = design(allocation="randomized", randomization='{ratio: "2:1"}', enrollment="{count: 120, type: estimated}")
+    bad = design(allocation="randomized", randomization='{ratio: "2:1"}', enrollment="{count: 100, type: estimated}")
+    actual = design(allocation="randomized", randomization='{ratio: "2:1"}', enrollment="{count: 100, type: actual}")
+    assert findings(ok + ARMS2, "RND006") == []
+    assert "not a multiple of 3" in findings(bad + ARMS2, "RND006")[0][1]
+    assert findings(actual + ARMS2, "RND006") == []  # the actual number is what it is
+
+
+def test_rnd007_arm_roles():
+    others = "arms:\n  - {id: a, label: A, type: other}\n  - {id: b, label: B, type: other}\n"
+    assert lines(design(allocation="randomized") + others, "RND007") == [3, 4]
+    comparator_alone = "arms:\n  - {id: a, label: A, type: active_comparator}\n"
+    assert lines(design(allocation="na") + comparator_alone, "RND007") == [3]
+    assert lines(design(allocation="randomized") + ARMS2, "RND007") == []

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import pytest
+from helpers import findings, lines
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("Call {{SITE_NAME}}", True), ("At {SITE_NAME}", True), ("<SITE NAME>", True),
+    ("[insert dose]", True), ("TODO: write", True), ("TBD", True),
+    ("Dose < 60 kg", False), ("Todos los pacientes", False), ("{a: b}", False),
+])
+def test_txt001_placeholders(text, fires):
+    assert bool(lines(f"summary: '{text}'\n", "TXT001")) is fires
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("Treatmentï¼šan Open-label", True), ("Ã©tude", True), ("donâ€™t", True),
+    ("café", False), ("α/β = 10", False), ("1600 mg/m²", False), ("肝细胞癌", False), ("≥ 18 years", False),
+])
+def test_txt002_mojibake(text, fires):
+    assert bool(lines(f"summary: '{text}'\n", "TXT002")) is fires
+
+
+def test_txt002_suggests_the_repair():
+    ((_, message),) = findings("summary: 'Treatmentï¼šan Open-label'\n", "TXT002")
+    assert message == 'summary: encoding damage "ï¼š" (mojibake); it should read "："'
+
+
+@pytest.mark.parametrize("text,fires", [
+    (r"body weight \<60kg", True), (r"1\. Signed consent", True), (r"PT\> 14s", True),
+    ("body weight < 60 kg", False), (r"C:\path", False),
+])
+def test_txt003_markup_debris(text, fires):
+    assert bool(lines(f"summary: '{text}'\n", "TXT003")) is fires
+
+
+def test_txt004_empty():
+    assert lines("summary: ''\ndescription: '   '\n", "TXT004") == [1, 2]
+    assert lines("summary: x\n", "TXT004") == []
+
+
+def test_txt005_spelling():
+    body = ("summary: 'Toripalimab plus Lenvatnib in ICC, also called Icc'\n"
+            "interventions:\n  - {id: lenvatinib, name: Lenvatinib, type: drug}\n")
+    messages = [m for _, m in findings(body, "TXT005")]
+    assert any('"Lenvatnib" is spelled "Lenvatinib"' in m for m in messages)
+    assert any('"Icc" is spelled "ICC"' in m for m in messages)
+    clean = body.replace("Lenvatnib", "Lenvatinib").replace(", also called Icc", "")
+    assert findings(clean, "TXT005") == []
+
+
+def test_txt006_criteria_run_together():
+    jammed = "eligibility:\n  inclusion:\n    - '1. Consent; 2. Age 18-75 years; 3. ECOG 0-1'\n"
+    assert lines(jammed, "TXT006") == [3]
+    sublist = "eligibility:\n  inclusion:\n    - \"Adequate function:\\n\\n1. Neutrophils ok;\\n2. Platelets ok\"\n"
+    assert lines(sublist, "TXT006") == []

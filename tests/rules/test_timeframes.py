@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import pytest
+from helpers import findings, lines
+
+
+def endpoints(*timeframes, kind="primary", measure="PFS", follow_up=None, status=""):
+    body = status
+    if follow_up:
+        body += f"design: {{study_type: interventional, follow_up: {follow_up}}}\n"
+    body += f"endpoints:\n  {kind}:\n"
+    for tf in timeframes:
+        body += f"    - measure: {measure}\n" + (f"      timeframe: '{tf}'\n" if tf else "")
+    return body
+
+
+def test_tim001_primary_without_timeframe():
+    assert lines(endpoints(None), "TIM001") == [3]
+    assert lines(endpoints("Up to 2 years"), "TIM001") == []
+    assert lines(endpoints(None, kind="secondary"), "TIM001") == []
+
+
+def test_tim002_secondary_without_timeframe():
+    assert lines(endpoints(None, kind="secondary"), "TIM002") == [3]
+
+
+@pytest.mark.parametrize("timeframe,fires", [
+    ("Up to 2 years", True), ("52 weeks after randomization", False), ("At 6 months", False),
+    ("Baseline and week 12", False), ("Day 1 to Day 28", False), ("2-year", True), ("Week 60", True),
+    ("24 months", True), ("12 months", False), ("治疗后2年", True), ("12周", False),
+])
+def test_tim003_against_follow_up_of_52_weeks(timeframe, fires):
+    found = lines(endpoints(timeframe, follow_up="52 weeks"), "TIM003")
+    assert bool(found) is fires
+    if fires:
+        assert found == [5]
+
+
+def test_tim003_message():
+    ((_, message),) = findings(endpoints("Up to 2 years", follow_up="P52W"), "TIM003")
+    assert message == 'timeframe "Up to 2 years" of "PFS" goes beyond design.follow_up (P52W, line 4)'  # line in the file
+
+
+def test_tim004_against_study_dates():
+    status = ("status:\n  start: {date: 2024-01, type: actual}\n"
+              "  primary_completion: {date: 2024-12, type: estimated}\n")
+    assert lines(endpoints("Up to 3 years", status=status), "TIM004") == [7]
+    assert lines(endpoints("Up to 6 months", status=status), "TIM004") == []
+
+
+@pytest.mark.parametrize("timeframe,vague", [
+    ("End of study", True), ("Through study completion", True), ("At each visit", True),
+    ("From randomization until death from any cause", True), ("Baseline", False),
+    ("Through study completion, an average of 1 year", False), ("Up to 5 years", False),
+])
+def test_tim005_vague(timeframe, vague):
+    assert bool(lines(endpoints(timeframe), "TIM005")) is vague
+
+
+@pytest.mark.parametrize("measure,timeframe,fires", [
+    ("2-year overall survival", "2 years", False),
+    ("2-year overall survival", "Up to 24 months", False),
+    ("2-year overall survival", "Up to 3 years", True),
+    ("PFS rate at 12 months", "6 months", True),
+    ("Overall survival", "Up to 5 years", False),
+])
+def test_tim006_measure_names_its_time_point(measure, timeframe, fires):
+    assert bool(lines(endpoints(timeframe, measure=f"'{measure}'"), "TIM006")) is fires
