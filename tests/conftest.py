@@ -45,6 +45,9 @@ schema_version: 1
 id: minimal-trial
 title:
   brief: A minimal trial
+status: {overall: recruiting}
+endpoints:
+  primary: [{measure: Overall survival, timeframe: Up to 2 years}]
 design:
   study_type: interventional
 """

@@ -35,7 +35,8 @@ def test_error_exits_1_with_file_line_column_code(cli, write):
     result = cli("validate", path)
     assert result.exit_code == 1
     first = result.output.splitlines()[0]
-    assert first == f'{path}:8:16: error SCH005 eligibility.maximum_age: "75" is not an age; write it like "75 years"'
+    line = MINIMAL.count("\n") + 2
+    assert first == f'{path}:{line}:16: error SCH005 eligibility.maximum_age: "75" is not an age; write it like "75 years"'
 
 
 def test_missing_path_exits_2_with_one_line(cli, tmp_path):
@@ -79,7 +80,7 @@ def test_json_format(cli, write):
     assert report["summary"] == {"files": 2, "errors": 1, "warnings": 0, "infos": 0}
     (d,) = report["diagnostics"]
     assert d == {
-        "file": str(bad), "line": 8, "column": 8, "rule": "SCH004", "severity": "error",
+        "file": str(bad), "line": MINIMAL.count("\n") + 2, "column": 8, "rule": "SCH004", "severity": "error",
         "message": 'eligibility.sex: "both" is not one of: all, female, male', "path": "/eligibility/sex",
     }
 

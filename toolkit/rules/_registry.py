@@ -24,6 +24,7 @@ FAMILIES = {
     "DAT": "dates and status",
     "ARM": "arms, interventions and dosing",
     "TXT": "text hygiene",
+    "REQ": "information registries require",
     "NOQ": "inline suppressions",
 }
 

@@ -76,9 +76,9 @@ def arm_without_intervention(doc):
     """
     for index, arm in enumerate(doc.data.get("arms", [])):
         given = arm.get("interventions", [])
-        if arm["type"] == "no_intervention" and given:
+        if arm.get("type") == "no_intervention" and given:
             yield Finding(("arms", index, "interventions"), f'arm "{arm["label"]}" is a no-intervention arm but lists interventions')
-        elif arm["type"] != "no_intervention" and not given and _interventions(doc):
+        elif arm.get("type") != "no_intervention" and not given and _interventions(doc):
             yield Finding(("arms", index), f'arm "{arm["label"]}" lists no interventions')
 
 
@@ -195,11 +195,11 @@ def phases_vs_study_type(doc):
     ## Fix
     Remove the phases, or use an allowed combination.
     """
-    design = doc.data["design"]
+    design = doc.data.get("design", {})
     phases = design.get("phases")
     if phases is None:
         return
-    if design["study_type"] != "interventional" and phases and phases != ["na"]:
+    if design.get("study_type", "interventional") != "interventional" and phases and phases != ["na"]:
         yield Finding(("design", "phases"), f"a {design['study_type']} study has no phase")
     elif set(phases) not in ALLOWED_PHASES and phases:
         yield Finding(("design", "phases"), f"phases {', '.join(phases)} are not a combination registries accept")

@@ -182,8 +182,9 @@ builtin("SCH001", "missing-key", """
 A required key is missing.
 
 ## What it checks
-The keys the schema requires: `schema_version`, `id`, `title.brief`, `design.study_type`,
-and the required keys of each arm, intervention, endpoint and other item.
+The keys the schema requires: `schema_version`, `id`, `title.brief`, and the required keys
+of each arm, intervention, endpoint and other item. (What registries require depending on
+the kind of study is checked by the REQ rules.)
 
 ## Why it matters
 Documents rendered from a protocol without them would have holes.

@@ -217,9 +217,9 @@ def arm_roles_vs_allocation(doc):
     """
     arms = _arms(doc)
     allocation = get(doc.data, "design", "allocation")
-    if allocation == "randomized" and len(arms) >= 2 and all(a["type"] == "other" for a in arms):
+    if allocation == "randomized" and len(arms) >= 2 and all(a.get("type") == "other" for a in arms):
         for index, _arm in enumerate(arms):
             yield Finding(("arms", index, "type"), "every arm of this randomized trial has type other; "
                                                    "say which arms are experimental and which are comparators")
-    if len(arms) == 1 and arms[0]["type"] in COMPARATORS:
+    if len(arms) == 1 and arms[0].get("type") in COMPARATORS:
         yield Finding(("arms", 0, "type"), f"the only arm has type {arms[0]['type']}: a comparator needs another arm")

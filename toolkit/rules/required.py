@@ -1,0 +1,86 @@
+"""REQ: information a registry requires that the protocol does not give."""
+
+from __future__ import annotations
+
+from toolkit.diagnostics import Severity
+from toolkit.rules._registry import Finding, rule
+from toolkit.walk import get
+
+
+@rule("REQ001", "study-type-missing")
+def study_type_missing(doc):
+    """The study type is not given.
+
+    ## What it checks
+    `design.study_type` is set (interventional, observational or expanded_access).
+
+    ## Why it matters
+    Everything else a registry asks for depends on it; a record cannot be registered without it.
+    Imported records that lack it (some legacy records say "N/A") are reported here rather
+    than given an invented type.
+
+    ## Example
+    ```yaml
+    design:
+      phases: [phase2]
+    ```
+
+    ## Fix
+    Add `study_type: interventional` (or observational, expanded_access).
+    """
+    if not get(doc.data, "design", "study_type"):
+        yield Finding(("design",) if "design" in doc.data else (), "design.study_type is not given; registries require it")
+
+
+@rule("REQ002", "status-missing", Severity.WARNING)
+def status_missing(doc):
+    """The overall recruitment status is not given.
+
+    ## What it checks
+    `status.overall` is set, unless the record is an expanded-access programme
+    (`status.expanded_access`). An imported record whose registry status is "unknown" (it has
+    `status.last_known`) is reported too, with that last known status.
+
+    ## Why it matters
+    Patients and registries need to know whether the trial is recruiting.
+
+    ## Example
+    ```yaml
+    status:
+      start: {date: 2026-03, type: estimated}
+    ```
+
+    ## Fix
+    Add `overall: not_yet_recruiting` (or the current status).
+    """
+    status = doc.data.get("status", {})
+    if status.get("overall") or status.get("expanded_access"):
+        return
+    if status.get("last_known"):
+        yield Finding(("status",), f"the registry shows this trial's status as unknown (last known: "
+                                   f"{status['last_known']}); verify it and set status.overall")
+    else:
+        yield Finding(("status",) if "status" in doc.data else (), "status.overall is not given")
+
+
+@rule("REQ003", "primary-endpoint-missing", Severity.WARNING)
+def primary_endpoint_missing(doc):
+    """An interventional or observational study has no primary endpoint.
+
+    ## What it checks
+    `endpoints.primary` has at least one item, unless the study is an expanded-access programme.
+
+    ## Why it matters
+    The primary endpoint defines the trial's question, its sample size and its primary
+    completion date; registries require at least one.
+
+    ## Example
+    A protocol without `endpoints:`.
+
+    ## Fix
+    Add `endpoints.primary` with the measure and its time frame.
+    """
+    if get(doc.data, "design", "study_type") == "expanded_access":
+        return
+    if not get(doc.data, "endpoints", "primary"):
+        yield Finding(("endpoints",) if "endpoints" in doc.data else (), "no primary endpoint is given")
