@@ -111,6 +111,95 @@ def new(file, force) -> None:
     click.echo(f"wrote {file}: fill in the TODO markers, then run `protocol validate {file}`")
 
 
+@main.command("import", context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", "out_dir", default=".", show_default=True, type=click.Path(file_okay=False),
+              help="Folder to write the protocol files to.")
+@click.option("--force", is_flag=True, help="Overwrite protocol files that exist.")
+def import_(files, out_dir, force) -> None:
+    """Turn ClinicalTrials.gov records into protocol YAML files.
+
+    FILES are API v2 JSON records (as downloaded from the registry) or legacy XML records
+    (<clinical_study>). Each becomes OUTPUT/<NCT number>.yaml; an existing file is never
+    overwritten without --force. What a record holds that the format cannot is listed at the
+    top of the file and printed. Exit status 1 if any file could not be imported.
+
+    \b
+    Examples:
+      protocol import NCT04361331.json -o protocols/
+      protocol import downloads/*.xml -o protocols/ --force
+    """
+    from toolkit.ctgov.importer import import_file
+
+    failed = 0
+    for path in files:
+        result = import_file(path, out_dir, force)
+        if result.error:
+            failed += 1
+            click.echo(f"{path}: error: {result.error}", err=True)
+            continue
+        click.echo(f"{path} -> {result.target}" + (f" ({len(result.notes)} not carried)" if result.notes else ""))
+        for note in result.notes:
+            click.echo(f"  not carried: {note}" if not note.startswith("not carried") else f"  {note}")
+    sys.exit(1 if failed else 0)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--to", "target", type=click.Choice(["ctgov-json"]), required=True, help="Record format to write.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of to standard output.")
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+def export(file, target, output, force) -> None:
+    """Write the protocol as a ClinicalTrials.gov API v2 record.
+
+    For comparing a protocol with its registry record field by field. A protocol that does
+    not pass the schema is not exported (exit status 1, the errors are printed); consistency
+    findings do not block an export (run `protocol validate` for them).
+
+    \b
+    Example:
+      protocol export protocols/NCT04361331.yaml --to ctgov-json -o NCT04361331.json
+    """
+    import json
+
+    from toolkit.ctgov.export import to_v2
+    from toolkit.files import write_atomic
+
+    document = _valid_document(file, rules=False)
+    text = json.dumps(to_v2(document.data), ensure_ascii=False, indent=2) + "\n"
+    if not output:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_atomic(output, text, force=force)
+    except (FileExistsError, OSError) as err:
+        _fail(str(err))
+    click.echo(f"wrote {output}", err=True)
+
+
+def _valid_document(file, rules: bool = True):
+    """The loaded protocol, or exit 1 after printing its errors (warnings do not block).
+
+    With rules=False only the YAML and the schema must be sound.
+    """
+    from toolkit import schema
+    from toolkit.engine import check_document
+    from toolkit.loader import load_file
+    from toolkit.reporters import TextReporter
+
+    loaded = load_file(file)
+    if loaded.document is None:
+        problems = loaded.diagnostics
+    else:
+        problems = check_document(loaded.document) if rules else schema.check(loaded.document)
+    errors = [d for d in problems if d.severity.value == "error"]
+    if errors:
+        TextReporter(sys.stderr).file_done(file, errors)
+        click.echo(f"protocol: {file} has {len(errors)} error(s); fix them first (`protocol validate {file}`)", err=True)
+        sys.exit(1)
+    return loaded.document
+
+
 @main.command(context_settings=CONTEXT)
 @click.argument("code", required=False)
 def rules(code) -> None:

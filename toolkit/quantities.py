@@ -33,7 +33,8 @@ _WORDS = {
     "thirty-six": 36, "forty-eight": 48, "fifty-two": 52, "half": 0.5,
     "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
 }
-_NUMBER = r"(\d+(?:\.\d+)?|" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)) + r")"
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+_NUMBER = r"(\d+(?:\.\d+)?(?:\s?[½¼¾])?|" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)) + r")"
 
 # "2 years", "52-week", "6个月", "twelve months"
 _AMOUNT_UNIT = re.compile(_NUMBER + r"\s*-?\s*(" + _UNIT_RE + r")(?![a-z])", re.IGNORECASE)
@@ -48,10 +49,17 @@ _VAGUE = re.compile(
     re.IGNORECASE,
 )
 _BASELINE = re.compile(r"\bbaseline\b|\bscreening\b|基线", re.IGNORECASE)
+# "after 5 doses", "cycle 3": time points counted in treatment events, measurable per participant
+_EVENTS = re.compile(r"\d+\s*(?:doses?|cycles?|courses?|injections?|infusions?|visits?|vaccinations?)\b"
+                     r"|\b(?:cycles?|courses?|visits?|doses?)\s*\d+", re.IGNORECASE)
 
 
 def number(text: str) -> float:
-    return float(text) if text[0].isdigit() else float(_WORDS[text.lower()])
+    """"2", "1.5", "15 ½", "two" as a number."""
+    if text[0].isdigit():
+        whole = text.rstrip("½¼¾ ")
+        return float(whole) + _FRACTIONS.get(text[-1], 0.0)
+    return float(_WORDS[text.lower()])
 
 
 def age_days(text: str) -> float | None:
@@ -109,6 +117,29 @@ def time_points(text: str) -> list[TimePoint]:
     return points
 
 
+# A time point a measure's name gives itself: "2-year survival", "12-month PFS", "at week 24",
+# "at 6 months". Durations of a property ("for ≥ 56 days", "in the last 4 weeks") are not.
+_NAMED_POINT = re.compile(
+    r"(?<![≥>≤<]\s)(?<!for )(?<!last )(?<!within )\b" + _NUMBER + r"[- ](years?|months?)\b"
+    r"|\bat\s+(?:(weeks?|months?|days?|years?)\s+(\d+)|(\d+(?:\.\d+)?)\s+(weeks?|months?|days?|years?))\b",
+    re.IGNORECASE,
+)
+
+
+def named_time_point(measure: str) -> TimePoint | None:
+    """The one time point a measure names for itself, or None (none, or several)."""
+    points = []
+    for match in _NAMED_POINT.finditer(measure):
+        if match.group(1):
+            amount, unit = number(match.group(1)), UNIT_OF[match.group(2).lower()]
+        elif match.group(3):
+            amount, unit = float(match.group(4)), UNIT_OF[match.group(3).lower()]
+        else:
+            amount, unit = float(match.group(5)), UNIT_OF[match.group(6).lower()]
+        points.append(TimePoint(amount * DAYS[unit], match.group(0).strip()))
+    return points[0] if len(points) == 1 else None
+
+
 @dataclass(frozen=True)
 class Timeframe:
     """What a registry time frame says: its latest time point, or that it says nothing measurable."""
@@ -122,8 +153,12 @@ class Timeframe:
 def timeframe(text: str) -> Timeframe:
     points = time_points(text)
     latest = max(points, key=lambda p: p.days) if points else None
-    baseline = bool(_BASELINE.search(text))
-    return Timeframe(text, latest, baseline and latest is None, latest is None and not baseline)
+    anchored = bool(_BASELINE.search(text) or _EVENTS.search(text))
+    return Timeframe(text, latest, anchored and latest is None, latest is None and not anchored)
+
+
+def approximate(text: str) -> bool:
+    return bool(re.search(r"approximately|approx\.|about|around|~|average|estimated|median|mean", text, re.IGNORECASE))
 
 
 def vague_phrase(text: str) -> str | None:
@@ -150,9 +185,14 @@ class AgeBound:
 
 
 
-_AGE_CONTEXT = re.compile(r"\bage[ds]?\b|\byears? old\b|\bolder\b|\byounger\b|岁|年龄|年满", re.IGNORECASE)
-_AGE_UNIT = r"(?:\s*(years?|yrs?|months?|weeks?|days?|岁|周岁))?(?:\s*old)?"
-_RANGE = re.compile(r"(\d{1,3})\s*(?:-|–|~|～|to|至|到)\s*(\d{1,3})" + _AGE_UNIT, re.IGNORECASE)
+# The age belongs to someone or something else: "sudden death under 40 years of age",
+# "onset before 18 years of age", "family history of ...".
+_OTHER_AGE = re.compile(r"death|died|history|onset|diagnos|family|relative|mother|father|sibling|parent|since", re.IGNORECASE)
+_AGE_WORD = re.compile(r"\bage[ds]?\b(?!-)|\byears? old\b|\bof age\b|\bolder\b|\byounger\b|岁|年龄|年满", re.IGNORECASE)
+_AGE_CONTEXT = _AGE_WORD
+_UNITS = r"(years?|yrs?|yr|months?|weeks?|days?|hours?|岁|周岁)"
+_AGE_UNIT = r"(?:\s*" + _UNITS + r")?(?:\s*old)?"
+_RANGE = re.compile(r"(\d{1,3})(?:\s*" + _UNITS + r")?\s*(?:-|–|~|～|to|至|到)\s*(\d{1,3})" + _AGE_UNIT, re.IGNORECASE)
 _BETWEEN = re.compile(r"between\s+(\d{1,3})" + _AGE_UNIT + r"\s+and\s+(\d{1,3})" + _AGE_UNIT, re.IGNORECASE)
 _PREFIX = [
     (r"≥|>=|=>|greater than or equal to|at least|no younger than|not younger than|年满", "min", True),
@@ -176,37 +216,48 @@ def _unit(word: str | None) -> str:
 
 def stated_ages(text: str) -> list[AgeBound]:
     """Age bounds stated in one criterion, e.g. "Age > 18 years, < 80 years" or "18至75岁"."""
-    if not _AGE_CONTEXT.search(text):
+    if not _AGE_WORD.search(text):
         return []
     bounds: list[AgeBound] = []
     taken: list[range] = []
 
-    def add(match, kind, inclusive, value_group=1, unit_group=2):
+    def add(match, kind, value_group, unit_group, inclusive=True):
         span = range(match.start(), match.end())
         if any(set(span) & set(t) for t in taken):
-            return
+            return False
         taken.append(span)
-        unit = _unit(match.group(unit_group))
-        bounds.append(AgeBound(kind, float(match.group(value_group)), unit, inclusive, match.group(0).strip()))
+        bounds.append(AgeBound(kind, float(match.group(value_group)), _unit(match.group(unit_group)), inclusive,
+                               match.group(0).strip()))
+        return True
 
     for match in _RANGE.finditer(text):
-        if _near_age(text, match):
-            add(match, "min", True, 1, 3)
-            bounds.append(AgeBound("max", float(match.group(2)), _unit(match.group(3)), True, match.group(0).strip()))
+        if _near_age(text, match, match.group(4)) and add(match, "min", 1, 4 if not match.group(2) else 2):
+            bounds.append(AgeBound("max", float(match.group(3)), _unit(match.group(4)), True, match.group(0).strip()))
     for match in _BETWEEN.finditer(text):
-        if _near_age(text, match):
-            add(match, "min", True, 1, 2)
+        if _near_age(text, match, match.group(4)) and add(match, "min", 1, 2):
             bounds.append(AgeBound("max", float(match.group(3)), _unit(match.group(4)), True, match.group(0).strip()))
     for pattern, kind, inclusive in _SUFFIX_RE + _PREFIX_RE:
         for match in pattern.finditer(text):
-            if _near_age(text, match):
-                add(match, kind, inclusive)
-    return bounds
+            if _near_age(text, match, match.group(2) if pattern.groups >= 2 else "岁"):
+                add(match, kind, 1, 2 if pattern.groups >= 2 else 1, inclusive)
+    return [b for b in bounds if b.unit in ("year", "month", "week", "day", "hour")]
 
 
-def _near_age(text: str, match) -> bool:
-    """An age statement: a unit of age right after it, or an age word close before it."""
+def _near_age(text: str, match, unit: str | None) -> bool:
+    """An age statement: an age word in the same clause just before it, or "old"/"of age" after it.
+
+    A unit alone is not enough ("present for at least 3 years" is a duration), and a number
+    without a unit counts only right after an age word ("Age > 18").
+    """
+    clause_start = max(text.rfind(".", 0, match.start()), text.rfind(";", 0, match.start()), text.rfind("\n", 0, match.start()))
+    before = text[max(clause_start + 1, match.start() - 40): match.start()]
     after = text[match.end(): match.end() + 12].lower()
-    unit_here = any(u in match.group(0).lower() for u in ("year", "岁", "month", "week", "day", "yr"))
-    before = text[max(0, match.start() - 40): match.start()]
-    return unit_here or "old" in after or bool(_AGE_CONTEXT.search(before + match.group(0)))
+    if _OTHER_AGE.search(before):
+        return False
+    if unit in ("岁", "周岁") or "岁" in match.group(0):
+        return True
+    if not unit:  # "Age > 18", "older than 18", or continuing a list: "18 years or older, under 75"
+        return bool(re.search(r"(?:\bage[ds]?|年龄)\W{0,3}$", before, re.IGNORECASE)
+                    or re.search(r"older|younger", match.group(0), re.IGNORECASE)
+                    or (_AGE_WORD.search(before) and re.search(r"(?:years?|\d)\s*(?:,|and)\s*$", before)))
+    return bool(_AGE_WORD.search(before + match.group(0))) or after.lstrip().startswith(("old", "of age"))

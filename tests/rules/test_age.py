@@ -60,3 +60,24 @@ def test_age003_bound_only_in_text():
     ((line, message),) = findings(eligibility("18 years", None, "Aged 18 to 75 years"), "AGE003")
     assert line == 4 and "maximum_age: 75 years" in message
     assert findings(eligibility("18 years", "75 years", "Aged 18 to 75 years"), "AGE003") == []
+
+
+def test_age002_cohort_criteria_compare_the_loosest_bound():
+    body = ("eligibility:\n  minimum_age: 45 years\n  inclusion:\n    - men age ≥55 years\n"
+            "    - men age ≥45 years with risk factors\n    - women age ≥65 years\n")
+    assert findings(body, "AGE002") == []
+    body = body.replace("minimum_age: 45 years", "minimum_age: 40 years")
+    assert lines(body, "AGE002") == [5]  # the loosest bound (45) is still above 40
+
+
+def test_age_of_someone_else_is_not_an_eligibility_age():
+    body = eligibility("18 years", None, "No family history of sudden death under 40 years of age")
+    assert findings(body, "AGE003") == [] and findings(body, "AGE002") == []
+    body = eligibility("18 years", "75 years", "Chronic disease present for at least 3 years")
+    assert findings(body, "AGE002") == []
+
+
+def test_hours_and_days_for_newborns():
+    body = eligibility("2 days", "5 days", "> 48 hours of age and < 120 hours old")
+    assert findings(body, "AGE002") == []  # 120 hours is 5 days; an hour's boundary is within tolerance
+    assert findings(eligibility(None, "5 days", "> 48 hours of age and < 120 hours old"), "AGE003")

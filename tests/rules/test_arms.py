@@ -73,3 +73,9 @@ def test_arm008_alternative_interventions():
     assert lines(chosen, "ARM008") == []
     technique = "interventions:\n  - {id: rt, name: IMRT or VMAT, type: radiation}\n"
     assert lines(technique, "ARM008") == []
+
+
+def test_arm002_observational_groups_need_no_intervention():
+    arms = "arms:\n  - {id: a, label: Never users, type: other}\n"
+    body = "design: {study_type: observational}\n" + arms + INTERVENTIONS
+    assert findings(body, "ARM002") == []

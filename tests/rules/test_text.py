@@ -40,12 +40,12 @@ def test_txt004_empty():
 
 
 def test_txt005_spelling():
-    body = ("summary: 'Toripalimab plus Lenvatnib in ICC, also called Icc'\n"
+    body = ("summary: 'Toripalimab plus Lenvatnib in ICC (Icc)'\n"
             "interventions:\n  - {id: lenvatinib, name: Lenvatinib, type: drug}\n")
     messages = [m for _, m in findings(body, "TXT005")]
     assert any('"Lenvatnib" is spelled "Lenvatinib"' in m for m in messages)
-    assert any('"Icc" is spelled "ICC"' in m for m in messages)
-    clean = body.replace("Lenvatnib", "Lenvatinib").replace(", also called Icc", "")
+    assert any('"(Icc)" is spelled "ICC"' in m for m in messages)
+    clean = body.replace("Lenvatnib", "Lenvatinib").replace(" (Icc)", "")
     assert findings(clean, "TXT005") == []
 
 
@@ -54,3 +54,11 @@ def test_txt006_criteria_run_together():
     assert lines(jammed, "TXT006") == [3]
     sublist = "eligibility:\n  inclusion:\n    - \"Adequate function:\\n\\n1. Neutrophils ok;\\n2. Platelets ok\"\n"
     assert lines(sublist, "TXT006") == []
+
+
+def test_txt005_leaves_inflections_variants_and_names_alone():
+    body = ("summary: 'The questionnaires, anaesthesia and Transplanted grafts'\n"
+            "references: [{citation: 'He J, Am J Lim (Lim) 2020'}]\n"
+            "interventions:\n  - {id: q, name: Questionnaire, type: drug}\n  - {id: a, name: Anesthesia, type: drug}\n"
+            "  - {id: t, name: Transplant, type: drug}\n")
+    assert findings(body, "TXT005") == []

@@ -66,3 +66,26 @@ def test_tim005_vague(timeframe, vague):
 ])
 def test_tim006_measure_names_its_time_point(measure, timeframe, fires):
     assert bool(lines(endpoints(timeframe, measure=f"'{measure}'"), "TIM006")) is fires
+
+
+@pytest.mark.parametrize("timeframe", ["prior to hospital discharge, up to 15 ½ months", "After 5 doses of medication",
+                                       "Cycle 1 Day 1", "Baseline"])
+def test_tim005_measurable_forms(timeframe):
+    assert lines(endpoints(timeframe), "TIM005") == []
+
+
+@pytest.mark.parametrize("measure,timeframe", [
+    ("Transfusion independence for ≥ 56 days", "Up to 49 months"),
+    ("Missed pills in the last 4 weeks", "Median 4 years"),
+    ("EQ-5D score", "Week 12"),
+    ("Fatigue at Week 12 and 24", "Baseline, Week 12 and Week 24"),
+])
+def test_tim006_durations_of_the_measure_are_not_time_points(measure, timeframe):
+    assert lines(endpoints(timeframe, measure=f"'{measure}'"), "TIM006") == []
+
+
+def test_tim004_reports_an_endpoint_once_and_allows_approximate_frames():
+    status = ("status:\n  start: {date: 2018-03-30, type: actual}\n"
+              "  primary_completion: {date: 2020-03, type: actual}\n  completion: {date: 2021-08-17, type: actual}\n")
+    assert len(findings(endpoints("Up to 5 years", status=status), "TIM004")) == 1
+    assert findings(endpoints("approximately 2.2 years", status=status), "TIM004") == []

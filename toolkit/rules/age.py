@@ -52,6 +52,8 @@ def criteria_age_mismatch(doc):
     `minimum_age` and `maximum_age`. Inclusive and exclusive wording matter: the structured
     bounds are inclusive, so "minimum_age: 18 years" agrees with "≥ 18" and "18 or older" but
     not with "> 18", which leaves out 18-year-olds. Units are converted (months vs years).
+    When several criteria state ages (cohorts, "men ≥ 45 with risk factors or ≥ 55"), the
+    loosest bound on each side is the one the structured field must equal.
 
     ## Why it matters
     The registry shows the structured bounds; the ethics committee and the investigators
@@ -72,19 +74,31 @@ def criteria_age_mismatch(doc):
     to 19 and 79 years if the exclusive wording is what was meant.
     """
     structured = dict(zip(("min", "max"), _bounds(doc)))
+    for kind, (index, bound) in _loosest(doc).items():
+        declared = structured[kind]
+        key = "minimum_age" if kind == "min" else "maximum_age"
+        if declared is None or age_days(declared) is None:
+            continue  # AGE003 reports a bound stated only in the text
+        if not same_age(bound.effective_days(), age_days(declared)):
+            line = doc.position(("eligibility", key))[0]
+            yield Finding(
+                ("eligibility", "inclusion", index),
+                f'{key} is {declared} (line {line}) but inclusion criterion {index + 1} says '
+                f'"{bound.text}"{_meaning(bound)}',
+            )
+
+
+def _loosest(doc) -> dict:
+    """Per side, the (criterion index, bound) that admits the most people."""
+    found: dict = {}
     for index, criterion in enumerate(get(doc.data, "eligibility", "inclusion", default=[])):
         for bound in stated_ages(criterion):
-            declared = structured[bound.kind]
-            key = "minimum_age" if bound.kind == "min" else "maximum_age"
-            if declared is None or age_days(declared) is None:
-                continue  # AGE003 reports a bound stated only in the text
-            if not same_age(bound.effective_days(), age_days(declared)):
-                line = doc.position(("eligibility", key))[0]
-                yield Finding(
-                    ("eligibility", "inclusion", index),
-                    f'{key} is {declared} (line {line}) but inclusion criterion {index + 1} says '
-                    f'"{bound.text}"{_meaning(bound)}',
-                )
+            best = found.get(bound.kind)
+            looser = best is None or (bound.effective_days() < best[1].effective_days() if bound.kind == "min"
+                                      else bound.effective_days() > best[1].effective_days())
+            if looser:
+                found[bound.kind] = (index, bound)
+    return found
 
 
 def _meaning(bound) -> str:
@@ -117,13 +131,12 @@ def criteria_age_not_structured(doc):
     Add the bound (`maximum_age: 75 years`), or remove it from the criterion.
     """
     structured = dict(zip(("min", "max"), _bounds(doc)))
-    for index, criterion in enumerate(get(doc.data, "eligibility", "inclusion", default=[])):
-        for bound in stated_ages(criterion):
-            if structured[bound.kind] is None:
-                key = "minimum_age" if bound.kind == "min" else "maximum_age"
-                value = f"{bound.effective_days() / DAYS[bound.unit]:g} {bound.unit}s"
-                yield Finding(
-                    ("eligibility", "inclusion", index),
-                    f'inclusion criterion {index + 1} says "{bound.text}" but eligibility.{key} is not set; '
-                    f"add {key}: {value}",
-                )
+    for kind, (index, bound) in _loosest(doc).items():
+        if structured[kind] is None:
+            key = "minimum_age" if kind == "min" else "maximum_age"
+            value = f"{bound.effective_days() / DAYS[bound.unit]:g} {bound.unit}s"
+            yield Finding(
+                ("eligibility", "inclusion", index),
+                f'inclusion criterion {index + 1} says "{bound.text}" but eligibility.{key} is not set; '
+                f"add {key}: {value}",
+            )

@@ -58,8 +58,8 @@ def arm_without_intervention(doc):
     """An arm gives no intervention, or a no-intervention arm gives one.
 
     ## What it checks
-    Every arm except `no_intervention` arms lists at least one intervention; a
-    `no_intervention` arm lists none.
+    In an interventional study, every arm except `no_intervention` arms lists at least one
+    intervention, and a `no_intervention` arm lists none. (Observational groups need not.)
 
     ## Why it matters
     Participants in an arm without interventions receive nothing according to the record,
@@ -74,6 +74,8 @@ def arm_without_intervention(doc):
     ## Fix
     List the interventions the arm receives, or make it a `no_intervention` arm.
     """
+    if get(doc.data, "design", "study_type", default="interventional") != "interventional":
+        return
     for index, arm in enumerate(doc.data.get("arms", [])):
         given = arm.get("interventions", [])
         if arm.get("type") == "no_intervention" and given:

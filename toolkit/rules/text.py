@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import Counter, defaultdict
 
 from toolkit.diagnostics import Severity, dotted
 from toolkit.rules._registry import Finding, rule
@@ -151,9 +150,11 @@ def inconsistent_spelling(doc):
     """A name is spelled differently in different places.
 
     ## What it checks
-    Words that are one or two letters away from an intervention name or other name used in
-    the protocol ("Lenvatnib" and "Lenvatinib"), and abbreviations written in capitals in one
-    place and not in another ("ICC" and "Icc").
+    Words that are one or two letters away from the name of a drug or biological used in the
+    protocol ("Lenvatnib" and "Lenvatinib"), and abbreviations in parentheses written in
+    capitals in one place and not in another ("(Icc)" and "ICC"). Inflections
+    ("questionnaire"/"questionnaires"), British and American spellings, and the names of
+    people and places (references, sites, contacts) are left alone.
 
     ## Why it matters
     Searches and readers treat the two spellings as different drugs or conditions; in a
@@ -170,42 +171,65 @@ def inconsistent_spelling(doc):
     ## Fix
     Use one spelling everywhere.
     """
-    texts = [(path, text) for path, text in strings(doc.data) if not _is_reference(path)]
-    words = Counter(w for _, t in texts for w in re.findall(r"[A-Za-z]+", t))
+    first_seen: dict[str, tuple] = {}  # each distinct word once, at its first place
+    in_parentheses: dict[str, tuple] = {}
+    for path, text in strings(doc.data):
+        if _is_prose(path):
+            for word in re.findall(r"[A-Za-z]+", text):
+                first_seen.setdefault(word, path)
+            for word in re.findall(r"\(([A-Z][a-z]{1,4})\)", text):
+                in_parentheses.setdefault(word, path)
+    upper = {w for w in first_seen if w.isupper() and 2 <= len(w) <= 5}
+    for word, path in in_parentheses.items():
+        if word.upper() in upper:
+            yield Finding(path, f'{dotted(path)}: "({word})" is spelled "{word.upper()}" elsewhere in this protocol')
     names = _drug_names(doc)
-    upper = {w for w in words if w.isupper() and 2 <= len(w) <= 6}
-    reported: set = set()
-    for path, text in texts:
-        for word in re.findall(r"[A-Za-z]+", text):
-            if word in reported:
-                continue
-            suggestion = _spelling(word, names, upper)
-            if suggestion:
-                reported.add(word)
-                yield Finding(path, f'{dotted(path)}: "{word}" is spelled "{suggestion}" elsewhere in this protocol')
+    for word, path in first_seen.items():
+        suggestion = _misspelt(word, names)
+        if suggestion:
+            yield Finding(path, f'{dotted(path)}: "{word}" is spelled "{suggestion}" elsewhere in this protocol')
 
 
-def _is_reference(path: tuple) -> bool:
-    """Ids and references to ids are identifiers, not prose."""
-    return path[-1] == "id" or (len(path) >= 2 and path[-2] == "interventions" and path[0] == "arms")
+def _is_prose(path: tuple) -> bool:
+    """Text written about the trial, not ids, references to ids or names of people and places."""
+    if path[-1] == "id" or path[0] in ("references", "locations", "contacts", "sponsor"):
+        return False
+    return not (len(path) >= 2 and path[-2] == "interventions" and path[0] == "arms")
 
 
 def _drug_names(doc) -> set[str]:
     names = set()
     for intervention in doc.data.get("interventions", []):
-        for text in [intervention["name"], *intervention.get("other_names", [])]:
-            names.update(w for w in re.findall(r"[A-Za-z]{6,}", text))
+        if intervention["type"] in ("drug", "biological", "combination_product", "dietary_supplement"):
+            for text in [intervention["name"], *intervention.get("other_names", [])]:
+                names.update(re.findall(r"[A-Za-z]{6,}", text))
     return names
 
 
-def _spelling(word: str, names: set[str], upper: set[str]) -> str | None:
-    if word.upper() in upper and word != word.upper() and word.istitle() and len(word) <= 4:
-        return word.upper()
-    if len(word) >= 6 and word.lower() not in {n.lower() for n in names}:
-        for name in names:
-            if abs(len(name) - len(word)) <= 2 and difflib.SequenceMatcher(None, word.lower(), name.lower()).ratio() >= 0.88:
-                return name
+def _misspelt(word: str, names: set[str]) -> str | None:
+    if len(word) < 6 or word in names:
+        return None
+    lower = word.lower()
+    for name in names:
+        other = name.lower()
+        if abs(len(other) - len(lower)) > 2 or other[0] != lower[0] or other == lower:
+            continue
+        if _variant(lower, other):
+            continue
+        matcher = difflib.SequenceMatcher(None, lower, other)
+        if matcher.real_quick_ratio() >= 0.88 and matcher.quick_ratio() >= 0.88 and matcher.ratio() >= 0.88:
+            return name
     return None
+
+
+def _variant(a: str, b: str) -> bool:
+    """Inflections and British/American spellings of one word, not misspellings."""
+    short, long_ = sorted((a, b), key=len)
+    if long_.startswith(short[:-2]) and len(long_) - len(short[:-2]) <= 4:
+        return True  # questionnaire(s), transplant(ed), clinical(ly)
+    def us(w):
+        return w.replace("ae", "e").replace("oe", "e").replace("our", "or").replace("ise", "ize")
+    return us(a) == us(b)
 
 
 @rule("TXT006", "criteria-run-together", Severity.WARNING)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from toolkit.dates import span_days
 from toolkit.diagnostics import Severity
-from toolkit.quantities import age_days, same, time_points, timeframe, vague_phrase
+from toolkit.quantities import age_days, approximate, named_time_point, same, time_points, timeframe, vague_phrase
 from toolkit.rules._registry import Finding, rule
 from toolkit.walk import get
 
@@ -117,7 +117,7 @@ def timeframe_beyond_follow_up(doc):
             )
 
 
-@rule("TIM004", "timeframe-beyond-study-dates")
+@rule("TIM004", "timeframe-beyond-study-dates", Severity.WARNING)
 def timeframe_beyond_study_dates(doc):
     """An endpoint's time frame is longer than the study itself.
 
@@ -129,7 +129,9 @@ def timeframe_beyond_study_dates(doc):
 
     ## Why it matters
     The primary completion date is defined by the last primary-endpoint assessment; a time
-    frame that does not fit shows that a date or the time frame is wrong.
+    frame that does not fit shows that a date or the time frame is wrong. Real records often
+    carry it when a trial ended early and its time frames were never updated, so it is a
+    warning, and time frames marked "approximately" get a 25 % margin.
 
     ## Example
     ```yaml
@@ -146,6 +148,7 @@ def timeframe_beyond_study_dates(doc):
     """
     status = doc.data.get("status", {})
     start = get(status, "start", "date")
+    reported = set()
     for key, kinds in (("primary_completion", ("primary",)), ("completion", KINDS)):
         end = get(status, key, "date")
         available = span_days(start, end) if start and end else None
@@ -153,7 +156,11 @@ def timeframe_beyond_study_dates(doc):
             continue
         for where, endpoint in _endpoints(doc, kinds):
             parsed = timeframe(endpoint.get("timeframe") or "")
-            if parsed.latest and parsed.latest.days > available and not same(parsed.latest.days, available):
+            margin = 1.25 if approximate(parsed.text) else 1.0
+            if where in reported or not parsed.latest:
+                continue
+            if parsed.latest.days > available * margin and not same(parsed.latest.days, available):
+                reported.add(where)
                 yield Finding(
                     ("endpoints", *where, "timeframe"),
                     f'timeframe "{parsed.text}" of "{endpoint["measure"]}" is longer than the {_days(available)} '
@@ -194,8 +201,10 @@ def measure_timeframe_mismatch(doc):
     """A measure names its own time point, and the time frame says something else.
 
     ## What it checks
-    Measures such as "2-year overall survival" or "PFS rate at 12 months" against the
-    latest time point of their `timeframe`.
+    Measures such as "2-year overall survival" or "PFS rate at 12 months" against the time
+    points of their `timeframe`: the named one must be among them. Durations that describe
+    the measure itself ("transfusion independence for ≥ 56 days", "missed pills in the last
+    4 weeks") are not time points and are left alone.
 
     ## Why it matters
     Registry reviewers reject outcome measures whose title and time frame disagree ("at 12
@@ -211,12 +220,12 @@ def measure_timeframe_mismatch(doc):
     Make the time frame match the measure: `timeframe: 2 years`.
     """
     for where, endpoint in _endpoints(doc):
-        named = time_points(endpoint["measure"])
-        parsed = timeframe(endpoint.get("timeframe") or "")
-        if len(named) != 1 or parsed.latest is None:
+        named = named_time_point(endpoint["measure"])
+        points = time_points(endpoint.get("timeframe") or "")
+        if named is None or not points:
             continue
-        if not same(named[0].days, parsed.latest.days):
+        if not any(same(named.days, point.days) for point in points):
             yield Finding(
                 ("endpoints", *where, "timeframe"),
-                f'"{endpoint["measure"]}" names {named[0].text} but its timeframe is "{parsed.text}"',
+                f'"{endpoint["measure"]}" names {named.text} but its timeframe is "{endpoint["timeframe"]}"',
             )

@@ -1,0 +1,121 @@
+"""What the JSON and XML importers share: ids, dates, ages, text clean-up, the protocol builder."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from toolkit.ctgov.criteria import split
+
+_MONTHS = {m.lower(): i for i, m in enumerate(
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+     "October", "November", "December"], start=1)}
+
+
+class ImportError_(ValueError):
+    """The input is not a ClinicalTrials.gov record we can read; nothing is written."""
+
+
+class Notes:
+    """What the importer could not carry over, said once per kind."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def add(self, message: str) -> None:
+        if message not in self.items:
+            self.items.append(message)
+
+
+def slug(text: str, taken: set[str], fallback: str) -> str:
+    """A unique schema id from free text: "Arm 1: Lenvatinib + GEMOX" -> "arm-1-lenvatinib-gemox"."""
+    base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:48].strip("-") or fallback
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def partial_date(text: str | None) -> str | None:
+    """"2006-11", "2006-11-05", "November 5, 2006", "November 2006" -> ISO partial date."""
+    if not text:
+        return None
+    text = text.strip()
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+        return text
+    match = re.fullmatch(r"([A-Za-z]+)\s+(?:(\d{1,2}),\s*)?(\d{4})", text)
+    if match and match.group(1).lower() in _MONTHS:
+        month = _MONTHS[match.group(1).lower()]
+        if match.group(2):
+            try:
+                return datetime.date(int(match.group(3)), month, int(match.group(2))).isoformat()
+            except ValueError:
+                return None
+        return f"{match.group(3)}-{month:02d}"
+    return None
+
+
+def age(text: str | None) -> str | None:
+    """"18 Years" -> "18 years"; "N/A" and absent -> None (no limit)."""
+    if not text or text.strip().upper() in ("N/A", "NA", "NONE"):
+        return None
+    match = re.fullmatch(r"\s*(\d+)\s+([A-Za-z]+?)\s*", text)
+    if not match:
+        return None
+    unit = match.group(2).lower()
+    return f"{match.group(1)} {unit}" if unit.rstrip("s") in ("year", "month", "week", "day", "hour", "minute") else None
+
+
+_ESCAPED = re.compile(r"\\([<>=~^|.\[\]()*_#+!-])")
+
+
+def clean(text: str | None) -> str | None:
+    """Registry text as Markdown an author would write: escapes, indentation and wrapping removed.
+
+    API v2 escapes Markdown characters ("\\<60kg"); legacy XML indents every line and wraps
+    paragraphs at ~80 columns. Lists keep their lines; other paragraphs are joined.
+    """
+    if text is None:
+        return None
+    lines = [line.rstrip() for line in _ESCAPED.sub(r"\1", text).replace("\r\n", "\n").split("\n")]
+    indent = min((len(l) - len(l.lstrip()) for l in lines if l.strip()), default=0)
+    body = "\n".join(l[indent:] for l in lines).strip("\n")
+    paragraphs = []
+    for paragraph in re.split(r"\n\s*\n", body):
+        rows = paragraph.split("\n")
+        if any(re.match(r"\s*([-*•]|\d+[.)])\s", row) for row in rows):
+            paragraphs.append(paragraph.strip("\n"))
+        else:
+            paragraphs.append(" ".join(row.strip() for row in rows if row.strip()))
+    return "\n\n".join(p for p in paragraphs if p.strip()) or None
+
+
+def doi_in(citation: str) -> str | None:
+    match = re.search(r"doi:\s*(10\.\d{4,9}/\S+?)\.?(?:\s|$)", citation, re.IGNORECASE)
+    return match.group(1) if match else None
+
+
+def eligibility_items(text: str | None, notes: Notes) -> dict:
+    if not text:
+        return {}
+    parts = split(text)
+    if not parts.had_headings and parts.inclusion:
+        notes.add("eligibility criteria have no Inclusion/Exclusion headings: every item was imported "
+                  "as an inclusion criterion; review them")
+    out = {}
+    if parts.inclusion:
+        out["inclusion"] = [clean(i) for i in parts.inclusion]
+    if parts.exclusion:
+        out["exclusion"] = [clean(i) for i in parts.exclusion]
+    return out
+
+
+def prune(value):
+    """Drop empty values so the YAML shows only what the record says."""
+    if isinstance(value, dict):
+        pruned = {k: prune(v) for k, v in value.items()}
+        return {k: v for k, v in pruned.items() if v not in (None, "", [], {})}
+    if isinstance(value, list):
+        return [prune(v) for v in value if prune(v) not in (None, "", [], {})]
+    return value

@@ -1,0 +1,92 @@
+"""`protocol import`: registry records -> protocol YAML files, one per record, written atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from toolkit.ctgov import from_json, from_xml
+from toolkit.ctgov.common import ImportError_, Notes
+from toolkit.emit import dump
+from toolkit.files import write_atomic
+from toolkit.skeleton import schema_reference
+
+MAX_BYTES = 64 * 1024 * 1024
+
+
+@dataclass
+class Imported:
+    source: str
+    target: str | None = None
+    notes: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+def read_record(path: str) -> tuple[dict, Notes]:
+    """The record in `path` (API v2 JSON or legacy XML) as protocol data, and what was not carried."""
+    if os.path.getsize(path) > MAX_BYTES:
+        raise ImportError_(f"file is larger than {MAX_BYTES // 1048576} MiB; not a single registry record")
+    raw = Path(path).read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ImportError_(f"not UTF-8 text (byte {err.start}); registry downloads are UTF-8") from None
+    stripped = text.lstrip()
+    if not stripped:
+        raise ImportError_("the file is empty")
+    notes = Notes()
+    if stripped.startswith("{"):
+        return from_json.convert(_parse_json(text), notes), notes
+    if stripped.startswith("<"):
+        return from_json.convert(from_xml.to_v2(_parse_xml(raw), notes), notes), notes
+    raise ImportError_("neither JSON nor XML: expected a ClinicalTrials.gov API v2 JSON record or a legacy XML record")
+
+
+def _parse_json(text: str) -> dict:
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ImportError_(f"invalid JSON at line {err.lineno}, column {err.colno}: {err.msg}") from None
+    if not isinstance(record, dict):
+        raise ImportError_("the JSON is not an object; expected one study record")
+    if "studies" in record and "protocolSection" not in record:
+        raise ImportError_("this is a list of studies (a search result); save each study as its own file")
+    return record
+
+
+def _parse_xml(raw: bytes):
+    import defusedxml.ElementTree as ElementTree  # refuses entity expansion and external entities
+
+    try:
+        return ElementTree.fromstring(raw)
+    except ElementTree.ParseError as err:
+        line, column = err.position
+        raise ImportError_(f"invalid XML at line {line}, column {column + 1}") from None
+    except Exception as err:  # defusedxml's refusals (DTDs, entities)
+        raise ImportError_(f"XML refused: {type(err).__name__}: {err}") from None
+
+
+def import_file(path: str, out_dir: str, force: bool) -> Imported:
+    result = Imported(path)
+    try:
+        protocol, notes = read_record(path)
+    except ImportError_ as err:
+        result.error = str(err)
+        return result
+    except OSError as err:
+        result.error = f"cannot read: {err.strerror or err}"
+        return result
+    target = Path(out_dir) / f"{protocol['id']}.yaml"
+    header = [f"yaml-language-server: $schema={schema_reference(target)}",
+              f"Imported from the ClinicalTrials.gov record {protocol['id']} ({Path(path).name})."]
+    if notes.items:
+        header += ["", "What the import could not carry over:"] + [f"- {n}" for n in notes.items]
+    try:
+        write_atomic(target, dump(protocol, header), force=force)
+    except (FileExistsError, OSError) as err:
+        result.error = str(err)
+        return result
+    result.target, result.notes = str(target), notes.items
+    return result
