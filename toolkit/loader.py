@@ -32,21 +32,36 @@ _T = "tag:yaml.org,2002:"
 
 
 class _Core12Resolver(BaseResolver):
-    """YAML 1.2 core schema: only true/false are booleans, no sexagesimal, no timestamps."""
+    """YAML 1.2 core schema: only true/false are booleans, no sexagesimal, no timestamps.
+
+    `resolve` is called for every scalar, so it is written out here instead of going
+    through PyYAML's generic table of implicit resolvers.
+    """
+
+    def resolve(self, kind, value, implicit):
+        if kind is ScalarNode:
+            if not implicit[0]:
+                return _T + "str"
+            first = value[:1]
+            if first in _NUMBER_START:
+                if _INT.match(value):
+                    return _T + "int"
+                if _FLOAT.match(value):
+                    return _T + "float"
+            elif first in "tTfF" and _BOOL.match(value):
+                return _T + "bool"
+            elif (first in "~nN" or not value) and _NULL.match(value):
+                return _T + "null"
+            return _T + "str"
+        return _T + ("seq" if kind is SequenceNode else "map")
 
 
-for _tag, _regexp, _first in [
-    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
-    (
-        "float",
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
-        "-+0123456789.",
-    ),
-    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-]:
-    _Core12Resolver.add_implicit_resolver(_T + _tag, re.compile(_regexp), list(_first))
+_NUMBER_START = set("-+0123456789.")
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+_FLOAT = re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+
 
 class _PyComposer(Reader, Scanner, Parser, Composer, _Core12Resolver):
     """Pure-Python composer: the same behaviour as the C one, about ten times slower."""
@@ -80,6 +95,24 @@ class Document:
     data: dict
     root: MappingNode
     text: str = field(repr=False)
+    _strings: list | None = field(default=None, repr=False)
+    _joined: str | None = field(default=None, repr=False)
+
+    @property
+    def strings(self) -> list[tuple[tuple, str]]:
+        """Every text value with its path, walked once and shared by the text rules."""
+        if self._strings is None:
+            from toolkit.walk import strings
+
+            self._strings = list(strings(self.data))
+        return self._strings
+
+    @property
+    def joined(self) -> str:
+        """All text values joined by NUL (which no YAML text contains), for one-pass searches."""
+        if self._joined is None:
+            self._joined = "\x00".join(text for _, text in self.strings)
+        return self._joined
 
     def node_at(self, parts) -> tuple[Node, int]:
         """The node at `parts`, or its deepest existing ancestor; and how many parts matched."""

@@ -7,23 +7,32 @@ import re
 
 from toolkit.diagnostics import Severity, dotted
 from toolkit.rules._registry import Finding, rule
-from toolkit.walk import strings
 
 # {{NAME}}, {NAME}, <NAME>, [insert ...], TODO / TBD / XXX markers, as left by templates.
-_PLACEHOLDER = re.compile(
-    r"\{\{[^{}]*\}\}"
-    r"|\{[A-Z][A-Z0-9_]{2,}\}"
-    r"|<[A-Z][A-Z0-9_ ]{2,}>"
-    r"|\[(?:insert|add|enter|todo|tbd)\b[^\]]*\]"
-    r"|\b(?:TODO|TBD|TBC|FIXME|XXX)\b",
-    re.IGNORECASE,
-)
+# Two patterns, both starting with a literal so that a whole protocol is scanned in one pass:
+# the bracketed forms are case-sensitive ({SITE_NAME}, not {a: b}); the words are matched
+# on the lower-cased text ("Tbc" left in a site name counts too).
+_PLACEHOLDER = re.compile(r"\{\{[^{}]*\}\}|\{[A-Z][A-Z0-9_]{2,}\}|<[A-Z][A-Z0-9_ ]{2,}>")
+_PLACEHOLDER_WORD = re.compile(r"\[(?:insert|add|enter|todo|tbd)\b[^\]]*\]|\b(?:todo|tbd|tbc|fixme|xxx)\b")
 # Characters that UTF-8 text read as Latin-1 / Windows-1252 is made of; only text containing
 # one of them is handed to ftfy (whose import costs ~90 ms).
 _MOJIBAKE_HINT = re.compile("[\u00c2-\u00c3\u00e2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2013-\u203a\u20ac\u2122]")
 # \< \> \* \_ \[ \# and "1\." : backslashes left by a Markdown export
-_ESCAPE_DEBRIS = re.compile(r"\\[<>*_\[\]#`|]|(?:^|\s)\d+\\\.")
+_ESCAPE_DEBRIS = re.compile(r"\\[<>*_\[\]#`|]|(?<=\d)\\\.")
+_WORD = re.compile(r"[A-Za-z]+")
+_PAREN_ABBREVIATION = re.compile(r"\(([A-Z][a-z]{1,4})\)")
 _INLINE_NUMBERING = re.compile(r"[;.][ \t]+\d{1,2}\\?\.[ \t]+[A-Z]")  # inline, not a list on its own lines
+
+
+def _hits(doc, pattern):
+    """(path, text, match) for each text value `pattern` matches, scanning the whole document
+    in one pass first: most protocols have no hits, and one search is cheaper than hundreds."""
+    if not pattern.search(doc.joined):
+        return
+    for path, text in doc.strings:
+        match = pattern.search(text)
+        if match:
+            yield path, text, match
 
 
 @rule("TXT001", "leftover-placeholder")
@@ -50,10 +59,16 @@ def leftover_placeholder(doc):
     ## Fix
     Replace the placeholder with the real text, or remove the sentence.
     """
-    for path, text in strings(doc.data):
-        match = _PLACEHOLDER.search(text)
-        if match:
-            yield Finding(path, f'{dotted(path)}: leftover placeholder "{match.group(0)}"; fill it in or remove it')
+    seen = set()
+    for path, text, match in _hits(doc, _PLACEHOLDER):
+        seen.add(path)
+        yield Finding(path, f'{dotted(path)}: leftover placeholder "{match.group(0)}"; fill it in or remove it')
+    if _PLACEHOLDER_WORD.search(doc.joined.lower()):
+        for path, text in doc.strings:
+            match = _PLACEHOLDER_WORD.search(text.lower())
+            if match and path not in seen:
+                shown = text[match.start():match.end()]
+                yield Finding(path, f'{dotted(path)}: leftover placeholder "{shown}"; fill it in or remove it')
 
 
 @rule("TXT002", "mojibake")
@@ -77,14 +92,13 @@ def mojibake(doc):
     ## Fix
     Replace the damaged characters with what the message suggests (here "：" or ": ").
     """
-    for path, text in strings(doc.data):
-        if _MOJIBAKE_HINT.search(text):
-            import ftfy  # only for text that looks damaged
+    for path, text, _match in _hits(doc, _MOJIBAKE_HINT):
+        import ftfy  # only for text that looks damaged
 
-            repaired = ftfy.fix_encoding(text)
-            if repaired != text:
-                bad, good = _first_difference(text, repaired)
-                yield Finding(path, f'{dotted(path)}: encoding damage "{bad}" (mojibake); it should read "{good}"')
+        repaired = ftfy.fix_encoding(text)
+        if repaired != text:
+            bad, good = _first_difference(text, repaired)
+            yield Finding(path, f'{dotted(path)}: encoding damage "{bad}" (mojibake); it should read "{good}"')
 
 
 def _first_difference(damaged: str, repaired: str) -> tuple[str, str]:
@@ -115,10 +129,8 @@ def markup_debris(doc):
     ## Fix
     Remove the backslash: `body weight < 60 kg`.
     """
-    for path, text in strings(doc.data):
-        match = _ESCAPE_DEBRIS.search(text)
-        if match:
-            yield Finding(path, f'{dotted(path)}: markup debris "{match.group(0).strip()}"; remove the backslash')
+    for path, _text, match in _hits(doc, _ESCAPE_DEBRIS):
+        yield Finding(path, f'{dotted(path)}: markup debris "{match.group(0).strip()}"; remove the backslash')
 
 
 @rule("TXT004", "empty-text", Severity.WARNING)
@@ -140,7 +152,7 @@ def empty_text(doc):
     ## Fix
     Write the text, or remove the key.
     """
-    for path, text in strings(doc.data):
+    for path, text in doc.strings:
         if not text.strip():
             yield Finding(path, f"{dotted(path)} is empty; write it or remove the key")
 
@@ -171,23 +183,25 @@ def inconsistent_spelling(doc):
     ## Fix
     Use one spelling everywhere.
     """
-    first_seen: dict[str, tuple] = {}  # each distinct word once, at its first place
-    in_parentheses: dict[str, tuple] = {}
-    for path, text in strings(doc.data):
-        if _is_prose(path):
-            for word in re.findall(r"[A-Za-z]+", text):
-                first_seen.setdefault(word, path)
-            for word in re.findall(r"\(([A-Z][a-z]{1,4})\)", text):
-                in_parentheses.setdefault(word, path)
-    upper = {w for w in first_seen if w.isupper() and 2 <= len(w) <= 5}
-    for word, path in in_parentheses.items():
+    prose = [(path, text) for path, text in doc.strings if _is_prose(path)]
+    joined = "\x00".join(text for _, text in prose)
+    words = set(_WORD.findall(joined))
+    upper = {w for w in words if w.isupper() and 2 <= len(w) <= 5}
+    suspects: dict[str, str] = {}
+    for word in set(_PAREN_ABBREVIATION.findall(joined)):
         if word.upper() in upper:
-            yield Finding(path, f'{dotted(path)}: "({word})" is spelled "{word.upper()}" elsewhere in this protocol')
-    names = _drug_names(doc)
-    for word, path in first_seen.items():
-        suggestion = _misspelt(word, names)
-        if suggestion:
-            yield Finding(path, f'{dotted(path)}: "{word}" is spelled "{suggestion}" elsewhere in this protocol')
+            suspects[f"({word})"] = word.upper()
+    by_initial: dict[str, list[str]] = {}
+    for name in _drug_names(doc):
+        by_initial.setdefault(name[0].lower(), []).append(name)
+    for word in words:
+        if len(word) >= 6:
+            suggestion = _misspelt(word, by_initial.get(word[0].lower(), ()))
+            if suggestion:
+                suspects[word] = suggestion
+    for shown, suggestion in sorted(suspects.items()):  # report each at its first place
+        path = next(path for path, text in prose if re.search(rf"(?<![A-Za-z]){re.escape(shown)}(?![A-Za-z])", text))
+        yield Finding(path, f'{dotted(path)}: "{shown}" is spelled "{suggestion}" elsewhere in this protocol')
 
 
 def _is_prose(path: tuple) -> bool:
@@ -206,13 +220,12 @@ def _drug_names(doc) -> set[str]:
     return names
 
 
-def _misspelt(word: str, names: set[str]) -> str | None:
-    if len(word) < 6 or word in names:
-        return None
+def _misspelt(word: str, names) -> str | None:
+    """The drug name `word` is a near miss of, if any (`names` share its first letter)."""
     lower = word.lower()
     for name in names:
         other = name.lower()
-        if abs(len(other) - len(lower)) > 2 or other[0] != lower[0] or other == lower:
+        if abs(len(other) - len(lower)) > 2 or other == lower:
             continue
         if _variant(lower, other):
             continue
