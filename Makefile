@@ -11,4 +11,4 @@ test: setup
 	.venv/bin/pytest
 
 bench: setup
-	.venv/bin/python benchmarks/validate_bench.py
+	.venv/bin/python benchmarks/validate_bench.py --scale

@@ -1,6 +1,9 @@
 """Validation speed: `protocol validate` side by side with check-jsonschema, in one run.
 
-    python benchmarks/validate_bench.py [--copies 500] [--repeat 5]
+    python benchmarks/validate_bench.py [--copies 500] [--repeat 5] [--scale]
+
+`--scale` adds the registry-scale run: 2,000 files for both tools, and the peak memory of
+`protocol validate` at 200 and 2,000 files (largest process, workers included).
 
 Makes N copies of the example protocols (distinct ids) in a temporary folder, then times,
 as separate processes like a user would run them:
@@ -57,6 +60,15 @@ def timed(command: list[str], repeat: int) -> float:
     return statistics.median(times)
 
 
+def peak_rss_mib(command: list[str]) -> float:
+    """Peak resident memory of the largest process `command` starts, measured in a fresh
+    intermediary so that earlier runs do not count."""
+    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True); "
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    done = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True)
+    return int(done.stdout.strip()) / 1024
+
+
 def check_clib() -> None:
     probe = subprocess.run([str(BIN / "python"), "-c", "import _ruamel_yaml"], capture_output=True)
     if probe.returncode != 0:
@@ -67,6 +79,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=500)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--scale", action="store_true", help="also 2,000 files and peak memory")
     args = parser.parse_args()
     check_clib()
     protocol = str(BIN / "protocol")
@@ -77,6 +90,23 @@ def main() -> None:
         files = [str(p) for p in make_copies(work, args.copies)]
         one = files[:1]
         n = args.copies
+        scale_rows, memory = [], []
+        if args.scale:
+            big = Path(tempfile.mkdtemp(prefix="protocol-bench-2000-"))
+            try:
+                big_files = [str(p) for p in make_copies(big, 2000)]
+                small = Path(tempfile.mkdtemp(prefix="protocol-bench-200-"))
+                make_copies(small, 200)
+                repeat = max(1, args.repeat // 2)
+                scale_rows = [
+                    ("check-jsonschema, 2000 files (schema only)", timed([cjs, "--schemafile", schema, *big_files], repeat)),
+                    ("protocol validate, 2000 files, schema + rules", timed([protocol, "validate", str(big)], repeat)),
+                ]
+                memory = [(n, peak_rss_mib([protocol, "validate", str(folder)])) for n, folder in ((200, small), (2000, big))]
+                memory.append(("2000, check-jsonschema", peak_rss_mib([cjs, "--schemafile", schema, *big_files])))
+            finally:
+                shutil.rmtree(big, ignore_errors=True)
+                shutil.rmtree(small, ignore_errors=True)
         rows = [
             (f"check-jsonschema, {n} files (schema only)", timed([cjs, "--schemafile", schema, *files], args.repeat)),
             (f"protocol validate, {n} files, schema only (--select SCH)", timed([protocol, "validate", str(work), "--select", "SCH"], args.repeat)),
@@ -97,6 +127,14 @@ def main() -> None:
     for name, seconds in rows[1:4]:
         print(f"  check-jsonschema / {name.split(', ', 1)[1]}: {base / seconds:.1f}x")
     print(f"  cold start, check-jsonschema / protocol: {rows[4][1] / rows[5][1]:.1f}x")
+    if scale_rows:
+        print()
+        for name, seconds in scale_rows:
+            print(f"  {name:<{width}}  {seconds:7.3f} s")
+        print(f"  check-jsonschema / protocol validate (schema + rules), 2000 files: {scale_rows[0][1] / scale_rows[1][1]:.1f}x")
+        print()
+        for n, mib in memory:
+            print(f"  peak memory, {n} files: {mib:.0f} MiB")
 
 
 if __name__ == "__main__":

@@ -38,7 +38,8 @@ def main() -> None:
 @main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "output_format", default="text", show_default=True,
-              type=click.Choice(["text", "json"]), help="Output format.")
+              type=click.Choice(["text", "json", "github", "sarif", "junit"]),
+              help="Output format: text, json, github (Actions annotations), sarif (code scanning), junit.")
 @click.option("--select", metavar="CODES", help="Only these codes or families, comma-separated (e.g. AGE,TIM001).")
 @click.option("--ignore", metavar="CODES", help="Leave out these codes or families, comma-separated.")
 @click.option("--strict", is_flag=True, help="Warnings fail the run too (exit status 1).")

@@ -84,8 +84,11 @@ def check_files(work: list[tuple[str, Selection]], settings: ValidateSettings) -
     if settings.jobs <= 1 or len(files) < PARALLEL_THRESHOLD:
         yield from map(_check_one, work)
         return
-    from concurrent.futures import ProcessPoolExecutor  # only big runs pay for the import
+    import multiprocessing  # only big runs pay for the import
 
-    chunk = max(1, min(64, len(files) // (settings.jobs * 8)))
-    with ProcessPoolExecutor(max_workers=settings.jobs) as pool:
-        yield from pool.map(_check_one, work, chunksize=chunk)
+    schema.validator()  # built once here, inherited by the forked workers
+    # imap hands results back in order as they are consumed, so memory stays flat however
+    # many files there are (Executor.map would hold every pending result).
+    chunk = max(1, min(32, len(files) // (settings.jobs * 16)))
+    with multiprocessing.get_context("fork").Pool(settings.jobs) as pool:
+        yield from pool.imap(_check_one, work, chunksize=chunk)

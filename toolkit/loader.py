@@ -97,6 +97,13 @@ class Document:
     text: str = field(repr=False)
     _strings: list | None = field(default=None, repr=False)
     _joined: str | None = field(default=None, repr=False)
+    _memo: dict = field(default_factory=dict, repr=False)
+
+    def cached(self, key: str, compute):
+        """Derived data several rules need (parsed ages, say), computed once per document."""
+        if key not in self._memo:
+            self._memo[key] = compute(self)
+        return self._memo[key]
 
     @property
     def strings(self) -> list[tuple[tuple, str]]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+from contextlib import nullcontext
 from typing import TextIO
 
 from toolkit.config import selection_for
@@ -19,8 +22,25 @@ def run(files: list[str], settings: ValidateSettings, stream: TextIO) -> int:
     work = [(path, selection_for(path, cli.select, cli.ignore)) for path in files]
     reporter = REPORTERS[settings.output_format](stream)
     summary = Summary()
-    for name, diagnostics in check_files(work, settings):
-        summary.add(diagnostics)
-        reporter.file_done(name, diagnostics)
+    results = check_files(work, settings)
+    with _progress(len(work)) as bar:
+        for name, diagnostics in results:
+            summary.add(diagnostics)
+            reporter.file_done(name, diagnostics)
+            if bar:
+                bar.update(1)
     reporter.finish(summary)
     return summary.exit_code(settings.strict)
+
+
+PROGRESS_FROM = 200  # files; smaller runs finish before a bar is worth drawing
+
+
+def _progress(total: int):
+    """A progress bar on stderr for long runs at a terminal; never in CI logs or pipes."""
+    interactive = sys.stderr.isatty() and not os.environ.get("CI") and os.environ.get("TERM") != "dumb"
+    if total < PROGRESS_FROM or not interactive:
+        return nullcontext(None)
+    import click
+
+    return click.progressbar(length=total, label="checking", file=sys.stderr, show_pos=True)

@@ -90,6 +90,10 @@ def criteria_age_mismatch(doc):
 
 def _loosest(doc) -> dict:
     """Per side, the (criterion index, bound) that admits the most people."""
+    return doc.cached("loosest-ages", _compute_loosest)
+
+
+def _compute_loosest(doc) -> dict:
     found: dict = {}
     for index, criterion in enumerate(get(doc.data, "eligibility", "inclusion", default=[])):
         for bound in stated_ages(criterion):

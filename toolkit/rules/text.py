@@ -13,21 +13,24 @@ from toolkit.rules._registry import Finding, rule
 # the bracketed forms are case-sensitive ({SITE_NAME}, not {a: b}); the words are matched
 # on the lower-cased text ("Tbc" left in a site name counts too).
 _PLACEHOLDER = re.compile(r"\{\{[^{}]*\}\}|\{[A-Z][A-Z0-9_]{2,}\}|<[A-Z][A-Z0-9_ ]{2,}>")
+_PLACEHOLDER_MARKERS = ("todo", "tbd", "tbc", "fixme", "xxx", "[insert", "[add", "[enter")
 _PLACEHOLDER_WORD = re.compile(r"\[(?:insert|add|enter|todo|tbd)\b[^\]]*\]|\b(?:todo|tbd|tbc|fixme|xxx)\b")
 # Characters that UTF-8 text read as Latin-1 / Windows-1252 is made of; only text containing
 # one of them is handed to ftfy (whose import costs ~90 ms).
 _MOJIBAKE_HINT = re.compile("[\u00c2-\u00c3\u00e2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2013-\u203a\u20ac\u2122]")
 # \< \> \* \_ \[ \# and "1\." : backslashes left by a Markdown export
 _ESCAPE_DEBRIS = re.compile(r"\\[<>*_\[\]#`|]|(?<=\d)\\\.")
-_WORD = re.compile(r"[A-Za-z]+")
+_UPPER_WORD = re.compile(r"\b[A-Z]{2,5}\b")
+_LONG_WORD = re.compile(r"\b[A-Za-z]{6,}\b")
 _PAREN_ABBREVIATION = re.compile(r"\(([A-Z][a-z]{1,4})\)")
 _INLINE_NUMBERING = re.compile(r"[;.][ \t]+\d{1,2}\\?\.[ \t]+[A-Z]")  # inline, not a list on its own lines
 
 
-def _hits(doc, pattern):
+def _hits(doc, pattern, needle: str | None = None):
     """(path, text, match) for each text value `pattern` matches, scanning the whole document
-    in one pass first: most protocols have no hits, and one search is cheaper than hundreds."""
-    if not pattern.search(doc.joined):
+    in one pass first: most protocols have no hits, and one search is cheaper than hundreds.
+    `needle`, a substring every match contains, makes that first pass cheaper still."""
+    if (needle and needle not in doc.joined) or not pattern.search(doc.joined):
         return
     for path, text in doc.strings:
         match = pattern.search(text)
@@ -63,7 +66,8 @@ def leftover_placeholder(doc):
     for path, text, match in _hits(doc, _PLACEHOLDER):
         seen.add(path)
         yield Finding(path, f'{dotted(path)}: leftover placeholder "{match.group(0)}"; fill it in or remove it')
-    if _PLACEHOLDER_WORD.search(doc.joined.lower()):
+    lowered = doc.joined.lower()
+    if any(marker in lowered for marker in _PLACEHOLDER_MARKERS) and _PLACEHOLDER_WORD.search(lowered):
         for path, text in doc.strings:
             match = _PLACEHOLDER_WORD.search(text.lower())
             if match and path not in seen:
@@ -92,7 +96,7 @@ def mojibake(doc):
     ## Fix
     Replace the damaged characters with what the message suggests (here "：" or ": ").
     """
-    for path, text, _match in _hits(doc, _MOJIBAKE_HINT):
+    for path, text, _match in _hits(doc, _MOJIBAKE_HINT):  # noqa: B007
         import ftfy  # only for text that looks damaged
 
         repaired = ftfy.fix_encoding(text)
@@ -129,7 +133,7 @@ def markup_debris(doc):
     ## Fix
     Remove the backslash: `body weight < 60 kg`.
     """
-    for path, _text, match in _hits(doc, _ESCAPE_DEBRIS):
+    for path, _text, match in _hits(doc, _ESCAPE_DEBRIS, needle="\\"):
         yield Finding(path, f'{dotted(path)}: markup debris "{match.group(0).strip()}"; remove the backslash')
 
 
@@ -163,7 +167,7 @@ def inconsistent_spelling(doc):
 
     ## What it checks
     Words that are one or two letters away from the name of a drug or biological used in the
-    protocol ("Lenvatnib" and "Lenvatinib"), and abbreviations in parentheses written in
+    protocol ("Lenvatnib" and "Lenvatinib"; the first two letters must agree), and abbreviations in parentheses written in
     capitals in one place and not in another ("(Icc)" and "ICC"). Inflections
     ("questionnaire"/"questionnaires"), British and American spellings, and the names of
     people and places (references, sites, contacts) are left alone.
@@ -185,18 +189,18 @@ def inconsistent_spelling(doc):
     """
     prose = [(path, text) for path, text in doc.strings if _is_prose(path)]
     joined = "\x00".join(text for _, text in prose)
-    words = set(_WORD.findall(joined))
-    upper = {w for w in words if w.isupper() and 2 <= len(w) <= 5}
     suspects: dict[str, str] = {}
-    for word in set(_PAREN_ABBREVIATION.findall(joined)):
-        if word.upper() in upper:
-            suspects[f"({word})"] = word.upper()
-    by_initial: dict[str, list[str]] = {}
+    abbreviations = set(_PAREN_ABBREVIATION.findall(joined))
+    if abbreviations:
+        upper = set(_UPPER_WORD.findall(joined))
+        suspects.update({f"({w})": w.upper() for w in abbreviations if w.upper() in upper})
+    by_prefix: dict[str, list[str]] = {}
     for name in _drug_names(doc):
-        by_initial.setdefault(name[0].lower(), []).append(name)
-    for word in words:
-        if len(word) >= 6:
-            suggestion = _misspelt(word, by_initial.get(word[0].lower(), ()))
+        by_prefix.setdefault(name[:2].lower(), []).append(name)
+    if by_prefix:  # only words that could be near misses: six letters or more, a drug's first two
+        for word in set(_LONG_WORD.findall(joined)):
+            names = by_prefix.get(word[:2].lower())
+            suggestion = _misspelt(word, names) if names else None
             if suggestion:
                 suspects[word] = suggestion
     for shown, suggestion in sorted(suspects.items()):  # report each at its first place
@@ -221,7 +225,7 @@ def _drug_names(doc) -> set[str]:
 
 
 def _misspelt(word: str, names) -> str | None:
-    """The drug name `word` is a near miss of, if any (`names` share its first letter)."""
+    """The drug name `word` is a near miss of, if any (`names` share its first two letters)."""
     lower = word.lower()
     for name in names:
         other = name.lower()

@@ -1,0 +1,79 @@
+"""The CI output formats, read back with real parsers."""
+
+from __future__ import annotations
+
+import io
+import json
+import xml.etree.ElementTree as ElementTree
+
+from conftest import AS_PUBLISHED, MINIMAL
+
+from toolkit.diagnostics import Diagnostic, Severity
+from toolkit.engine import Summary
+from toolkit.reporters import GithubReporter, _escape_data, _escape_property
+
+
+def run(cli, fmt, *paths):
+    return cli("validate", *paths, "--format", fmt)
+
+
+def test_github_annotations(cli):
+    result = run(cli, "github", AS_PUBLISHED / "NCT07063888.yaml")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0].startswith("::error file=tests/fixtures/as_published/NCT07063888.yaml,line=106,col=7,title=AGE002 criteria-age-mismatch::")
+    assert any(line.startswith("::notice ") for line in lines)  # info -> notice
+    assert lines[-1].startswith("1 file checked:")
+
+
+def test_github_escaping():
+    assert _escape_data("50% done\nnext\r") == "50%25 done%0Anext%0D"
+    assert _escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
+    out = io.StringIO()
+    reporter = GithubReporter(out)
+    d = Diagnostic("dir,odd:name.yaml", 3, 4, "TXT001", Severity.ERROR, "100% sure: a, b\nc")
+    reporter.file_done(d.file, [d])
+    line = out.getvalue().splitlines()[0]
+    assert line == "::error file=dir%2Codd%3Aname.yaml,line=3,col=4,title=TXT001 leftover-placeholder::100%25 sure: a, b%0Ac"
+
+
+def test_sarif(cli):
+    result = run(cli, "sarif", AS_PUBLISHED)
+    assert result.exit_code == 1
+    sarif = json.loads(result.output)
+    assert sarif["version"] == "2.1.0" and sarif["$schema"].endswith("sarif-2.1.0.json")
+    (run_,) = sarif["runs"]
+    rules = run_["tool"]["driver"]["rules"]
+    assert run_["tool"]["driver"]["name"] == "protocol"
+    for rule in rules:
+        assert rule["id"] and rule["shortDescription"]["text"] and rule["fullDescription"]["text"] and rule["help"]["text"]
+    ids = [r["id"] for r in rules]
+    for result_ in run_["results"]:
+        assert ids[result_["ruleIndex"]] == result_["ruleId"]
+        location = result_["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uri"].startswith("tests/fixtures/as_published/")  # repository-relative
+        assert location["region"]["startLine"] >= 1 and location["region"]["startColumn"] >= 1
+        assert result_["level"] in ("error", "warning", "note")
+        assert result_["partialFingerprints"]
+    assert {"AGE002", "TIM003", "TXT002"} <= {r["ruleId"] for r in run_["results"]}
+
+
+def test_junit(cli, write):
+    clean = write(MINIMAL, "clean.yaml")
+    result = run(cli, "junit", AS_PUBLISHED / "NCT07063888.yaml", clean)
+    root = ElementTree.fromstring(result.output)
+    assert root.tag == "testsuites"
+    suites = root.findall("testsuite")
+    assert [s.get("name") for s in suites] == [str(AS_PUBLISHED / "NCT07063888.yaml"), str(clean)]
+    bad, good = suites
+    names = [c.get("name") for c in bad.findall("testcase")]
+    assert len(names) == len(set(names)), "test case names must be unique"
+    assert int(bad.get("failures")) == len(bad.findall("testcase/failure")) == 4  # 2 AGE002, TIM001, TXT001
+    assert good.get("failures") == "0" and len(good.findall("testcase")) == 1
+    assert int(root.get("tests")) == sum(int(s.get("tests")) for s in suites)
+
+
+def test_summary_in_text_formats():
+    out = io.StringIO()
+    GithubReporter(out).finish(Summary(files=2, errors=1, warnings=0, infos=0))
+    assert out.getvalue() == "2 files checked: 1 error, 0 warnings, 0 infos\n"

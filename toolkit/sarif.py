@@ -1,0 +1,65 @@
+"""SARIF 2.1.0 as GitHub code scanning reads it."""
+
+from __future__ import annotations
+
+import hashlib
+
+from toolkit import __version__
+from toolkit.diagnostics import Diagnostic
+from toolkit.reporters import _relative
+from toolkit.rules import REGISTRY
+
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+INFORMATION_URI = "https://github.com/protocol-toolkit/protocol"
+
+
+def document(diagnostics: list[Diagnostic]) -> dict:
+    codes = sorted({d.rule for d in diagnostics} | set(REGISTRY))
+    index = {code: i for i, code in enumerate(codes)}
+    return {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "protocol",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": [_rule(code) for code in codes],
+            }},
+            "results": [_result(d, index) for d in diagnostics],
+            "columnKind": "unicodeCodePoints",
+        }],
+    }
+
+
+def _rule(code: str) -> dict:
+    rule = REGISTRY.get(code)
+    if rule is None:  # a code reported without a registry entry (should not happen)
+        return {"id": code, "shortDescription": {"text": code}, "fullDescription": {"text": code},
+                "help": {"text": code}}
+    return {
+        "id": code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.doc},
+        "help": {"text": rule.doc, "markdown": rule.doc},
+        "defaultConfiguration": {"level": LEVELS[rule.severity.value]},
+        "properties": {"tags": [rule.family]},
+    }
+
+
+def _result(d: Diagnostic, index: dict) -> dict:
+    uri = _relative(d.file)
+    fingerprint = hashlib.sha256(f"{uri}|{d.rule}|{d.path}|{d.message}".encode("utf-8")).hexdigest()
+    return {
+        "ruleId": d.rule,
+        "ruleIndex": index[d.rule],
+        "level": LEVELS[d.severity.value],
+        "message": {"text": d.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+            "region": {"startLine": d.line, "startColumn": d.column},
+        }, "logicalLocations": [{"fullyQualifiedName": d.path or "/", "kind": "member"}]}],
+        "partialFingerprints": {"protocolFinding/v1": fingerprint},
+    }
