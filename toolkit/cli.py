@@ -147,6 +147,42 @@ def import_(files, out_dir, force) -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--doc", "document", type=click.Choice(["registry", "summary", "protocol"]), required=True,
+              help="registry: the ClinicalTrials.gov-style record; summary: for patients; protocol: the full document.")
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown", "html", "pdf"]), default="html",
+              show_default=True, help="Output format.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+              help="Language of the document (the protocol's translations are used where the author gave them).")
+@click.option("--templates", type=click.Path(exists=True, file_okay=False),
+              help="Folder of templates that override the built-in ones (or one block of them).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of to standard output.")
+@click.option("--check", is_flag=True, help="Compare with OUTPUT instead of writing it; exit 1 if it differs.")
+def render(file, document, output_format, lang, templates, output, check) -> None:
+    """Render a protocol as a document.
+
+    A protocol with errors is not rendered (exit status 1, the errors are printed). With
+    --check, OUTPUT is compared with what would be rendered now: exit status 0 when it is up
+    to date, 1 when it differs (a diff is printed for text formats) or is missing.
+
+    \b
+    Examples:
+      protocol render protocols/NCT04361331.yaml --doc registry --format text
+      protocol render protocols/NCT06261047.yaml --doc summary --lang zh --format pdf -o summary.zh.pdf
+      protocol render protocols/NCT04361331.yaml --doc registry --format markdown -o docs/registry.md --check
+    """
+    from toolkit.render import RenderRequest
+    from toolkit.render.run import RenderFailure, run_render
+
+    document_ = _valid_document(file)
+    try:
+        status = run_render(document_, RenderRequest(document, output_format, lang, templates), output, check)
+    except RenderFailure as err:
+        _fail(str(err))
+    sys.exit(status)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--to", "target", type=click.Choice(["ctgov-json"]), required=True, help="Record format to write.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of to standard output.")
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")

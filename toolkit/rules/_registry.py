@@ -25,6 +25,7 @@ FAMILIES = {
     "ARM": "arms, interventions and dosing",
     "TXT": "text hygiene",
     "REQ": "information registries require",
+    "PLS": "plain-language patient summary",
     "NOQ": "inline suppressions",
 }
 

@@ -1,0 +1,75 @@
+"""How readable the patient-facing text is.
+
+English: the Flesch-Kincaid grade level (textstat 0.7.8, which works offline), against the
+target of US grade 6-8 that ClinicalTrials.gov guidance and lay-summary practice use.
+
+Chinese: no official readability formula or target exists for Chinese lay summaries, so
+this is a documented heuristic: sentences are split at 。！？； and their length counted in
+Chinese characters. The target is a mean of at most 25 characters per sentence, with at
+most one sentence in five longer than 35 — short sentences are the most consistent advice
+in plain-language guidance, and these thresholds are ours, to be tuned with patient testers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from toolkit.walk import get
+
+FIELDS = ("purpose", "who_can_join", "involvement", "duration", "group_assignment", "risks", "benefits")
+ENGLISH_TARGET = 8.0
+CHINESE_MEAN_TARGET = 25.0
+CHINESE_LONG = 35
+CHINESE_LONG_SHARE = 0.2
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Readability:
+    language: str
+    score: float
+    long_share: float = 0.0
+
+    @property
+    def on_target(self) -> bool:
+        if self.language == "en":
+            return self.score <= ENGLISH_TARGET
+        return self.score <= CHINESE_MEAN_TARGET and self.long_share <= CHINESE_LONG_SHARE
+
+    def describe(self) -> str:
+        if self.language == "en":
+            verdict = "on target" if self.on_target else "above target"
+            return f"US grade {self.score:.1f} (Flesch-Kincaid; target 6-8: {verdict})"
+        verdict = "on target" if self.on_target else "above target"
+        return (f"{self.score:.0f} Chinese characters per sentence, {self.long_share:.0%} of sentences over "
+                f"{CHINESE_LONG} (heuristic; target ≤ {CHINESE_MEAN_TARGET:.0f} and ≤ {CHINESE_LONG_SHARE:.0%}: {verdict})")
+
+
+def patient_text(data: dict, lang: str) -> str:
+    """The author's patient-facing text in `lang`, as plain text."""
+    from toolkit.render.markdown import to_plain
+
+    source = get(data, "patient", default={}) if lang == data.get("language", "en") else \
+        get(data, "translations", lang, "patient", default={})
+    return "\n\n".join(to_plain(source[key]) for key in FIELDS if source.get(key))
+
+
+def measure_patient(data: dict, lang: str) -> Readability | None:
+    text = patient_text(data, lang)
+    if not text.strip():
+        return None
+    return chinese(text) if lang == "zh" else english(text)
+
+
+def english(text: str) -> Readability:
+    import textstat  # ~90 ms to import: only when there is patient text to measure
+
+    return Readability("en", float(textstat.flesch_kincaid_grade(text)))
+
+
+def chinese(text: str) -> Readability:
+    sentences = [s for s in re.split(r"[。！？；!?;\n]+", text) if _HAN.search(s)]
+    lengths = [len(_HAN.findall(s)) for s in sentences] or [0]
+    mean = sum(lengths) / len(lengths)
+    return Readability("zh", mean, sum(1 for n in lengths if n > CHINESE_LONG) / len(lengths))

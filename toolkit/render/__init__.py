@@ -1,0 +1,37 @@
+"""`protocol render`: the registry record, the patient summary and the protocol document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from toolkit.render.context import DOCUMENTS, build
+
+FORMATS = ("text", "markdown", "html", "pdf")
+LANGUAGES = ("en", "zh")
+SUFFIX = {"text": ".txt", "markdown": ".md", "html": ".html", "pdf": ".pdf"}
+
+
+@dataclass(frozen=True)
+class RenderRequest:
+    document: str
+    output_format: str
+    lang: str = "en"
+    templates: str | None = None
+
+
+def render(data: dict, request: RenderRequest) -> bytes:
+    """The document as bytes (UTF-8 text, or PDF)."""
+    from toolkit.render.environment import environment
+
+    context = build(data, request.document, request.lang)
+    html = environment(request.templates).get_template(f"{request.document}.html.j2").render(context)
+    if request.output_format == "html":
+        return html.encode("utf-8")
+    if request.output_format == "pdf":
+        from toolkit.render.pdf import to_pdf
+
+        return to_pdf(html, accessible=request.document == "summary", version_date=context["meta"]["date"])
+    from toolkit.render.text import html_to_markdown, markdown_to_text
+
+    markdown = html_to_markdown(html)
+    return (markdown if request.output_format == "markdown" else markdown_to_text(markdown)).encode("utf-8")

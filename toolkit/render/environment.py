@@ -1,0 +1,33 @@
+"""The one Jinja environment: user templates first, built-in ones after, strict undefined.
+
+A template folder given with --templates may replace any built-in template, or extend it
+and replace one block: `{% extends "!builtin/summary.html.j2" %}`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape
+
+from toolkit.render import markdown
+from toolkit.resources import data_dir
+
+
+def environment(user_templates: str | Path | None = None) -> Environment:
+    builtin = FileSystemLoader(str(data_dir("templates")))
+    loaders = [FileSystemLoader(str(user_templates))] if user_templates else []
+    env = Environment(
+        loader=ChoiceLoader([*loaders, builtin, PrefixLoader({"!builtin": builtin})]),
+        autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        markdown=markdown.to_html,
+        inline=markdown.inline_html,
+        plain=markdown.to_plain,
+    )
+    return env

@@ -1,0 +1,89 @@
+"""Writing, printing or checking a rendered document."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+from pathlib import Path
+
+from toolkit.files import write_atomic
+from toolkit.loader import Document
+from toolkit.render import RenderRequest, render
+
+
+class RenderFailure(RuntimeError):
+    """The document cannot be rendered or written (exit status 2)."""
+
+
+def run_render(doc: Document, request: RenderRequest, output: str | None, check: bool) -> int:
+    from jinja2 import TemplateError
+
+    from toolkit.render.pdf import RenderError
+
+    if check and not output:
+        raise RenderFailure("--check compares with an existing file: give it with -o OUTPUT")
+    if output and Path(output).resolve() == Path(doc.file).resolve():
+        raise RenderFailure(f"refusing to write the document over the protocol itself ({output})")
+    try:
+        content = render(doc.data, request)
+    except RenderError as err:
+        raise RenderFailure(str(err)) from None
+    except TemplateError as err:
+        raise RenderFailure(f"template error{_template_place(err)}: {err.message or err}") from None
+    _report_readability(doc, request)
+    if check:
+        return _compare(Path(output), content, request.output_format)
+    if output:
+        try:
+            write_atomic(output, content, force=True)  # -o names the file to (re)generate
+        except OSError as err:
+            raise RenderFailure(str(err)) from None
+        print(f"wrote {output}", file=sys.stderr)
+    elif request.output_format == "pdf" and sys.stdout.isatty():
+        raise RenderFailure("a PDF is binary: write it to a file with -o OUTPUT")
+    else:
+        sys.stdout.buffer.write(content)
+        sys.stdout.flush()
+    return 0
+
+
+def _compare(path: Path, content: bytes, output_format: str) -> int:
+    if not path.exists():
+        print(f"{path}: missing; render it without --check", file=sys.stderr)
+        return 1
+    current = path.read_bytes()
+    if current == content:
+        print(f"{path}: up to date", file=sys.stderr)
+        return 0
+    print(f"{path}: differs from the protocol; render it again", file=sys.stderr)
+    if output_format != "pdf":
+        diff = difflib.unified_diff(current.decode("utf-8", "replace").splitlines(keepends=True),
+                                    content.decode("utf-8").splitlines(keepends=True),
+                                    fromfile=f"{path} (committed)", tofile=f"{path} (rendered now)")
+        sys.stdout.writelines(diff)
+    return 1
+
+
+def _report_readability(doc: Document, request: RenderRequest) -> None:
+    """For patient summaries, say how readable the author's text is (on stderr)."""
+    if request.document != "summary" or os.environ.get("PROTOCOL_QUIET"):
+        return
+    from toolkit.readability import measure_patient
+
+    result = measure_patient(doc.data, request.lang)
+    if result:
+        print(f"readability: {result.describe()}", file=sys.stderr)
+
+
+def _template_place(err) -> str:
+    """Where in which template the error happened: Jinja puts template frames in the traceback."""
+    if getattr(err, "lineno", None):
+        return f" ({err.filename or err.name}, line {err.lineno})"
+    tb, place = err.__traceback__, ""
+    while tb:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith(".j2"):
+            place = f" ({name}, line {tb.tb_lineno})"
+        tb = tb.tb_next
+    return place
