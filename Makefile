@@ -12,3 +12,4 @@ test: setup
 
 bench: setup
 	.venv/bin/python benchmarks/validate_bench.py --scale
+	.venv/bin/python benchmarks/render_bench.py

@@ -6,6 +6,7 @@ and replace one block: `{% extends "!builtin/summary.html.j2" %}`.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape
@@ -14,7 +15,9 @@ from toolkit.render import markdown
 from toolkit.resources import data_dir
 
 
+@functools.lru_cache(maxsize=8)
 def environment(user_templates: str | Path | None = None) -> Environment:
+    """One environment per template folder, so each template is compiled once per process."""
     builtin = FileSystemLoader(str(data_dir("templates")))
     loaders = [FileSystemLoader(str(user_templates))] if user_templates else []
     env = Environment(

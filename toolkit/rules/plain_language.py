@@ -7,6 +7,7 @@ import re
 from toolkit.diagnostics import Severity
 from toolkit.readability import FIELDS, measure_patient, patient_text
 from toolkit.rules._registry import Finding, rule
+from toolkit.rules.text import has_placeholder
 from toolkit.walk import get
 
 
@@ -47,6 +48,8 @@ def summary_too_hard_english(doc):
     """
     if doc.data.get("language", "en") != "en" or not doc.data.get("patient"):
         return
+    if has_placeholder(patient_text(doc.data, "en")):
+        return  # not written yet (TXT001 says so)
     result = measure_patient(doc.data, "en")
     if result and not result.on_target:
         yield Finding(_where(doc, "en"), f"patient summary reads at {result.describe()}")
@@ -73,6 +76,8 @@ def summary_too_hard_chinese(doc):
     """
     lang_is_zh = doc.data.get("language") == "zh"
     if not (lang_is_zh and doc.data.get("patient")) and not get(doc.data, "translations", "zh", "patient"):
+        return
+    if has_placeholder(patient_text(doc.data, "zh")):
         return
     result = measure_patient(doc.data, "zh")
     if result and not result.on_target:
@@ -106,7 +111,7 @@ def unexplained_abbreviation(doc):
     """
     for lang in {doc.data.get("language", "en"), *get(doc.data, "translations", default={}).keys()}:
         text = patient_text(doc.data, lang)
-        if not text:
+        if not text or has_placeholder(text):
             continue
         source = doc.data if lang == doc.data.get("language", "en") else get(doc.data, "translations", lang, default={})
         explained = {g["term"].upper() for g in get(source, "patient", "glossary", default=[])}

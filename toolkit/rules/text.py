@@ -26,6 +26,11 @@ _PAREN_ABBREVIATION = re.compile(r"\(([A-Z][a-z]{1,4})\)")
 _INLINE_NUMBERING = re.compile(r"[;.][ \t]+\d{1,2}\\?\.[ \t]+[A-Z]")  # inline, not a list on its own lines
 
 
+def has_placeholder(text: str) -> bool:
+    """Text not written yet: other rules leave it to TXT001."""
+    return bool(_PLACEHOLDER.search(text) or _PLACEHOLDER_WORD.search(text.lower()))
+
+
 def _hits(doc, pattern, needle: str | None = None):
     """(path, text, match) for each text value `pattern` matches, scanning the whole document
     in one pass first: most protocols have no hits, and one search is cheaper than hundreds.
