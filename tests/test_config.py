@@ -11,6 +11,7 @@ TODO = MINIMAL + "summary: TODO\n"
 
 def setup_function():
     config.table_for.cache_clear()
+    config._selection_for_folder.cache_clear()
 
 
 def test_nearest_pyproject_applies(cli, write, tmp_path):
@@ -40,6 +41,6 @@ def test_bad_config_exits_2_naming_the_file(cli, write):
     result = cli("validate", write(TODO, "repo/trial.yaml"))
     assert result.exit_code == 2 and "pyproject.toml" in result.output and "NOPE9" in result.output
     write('[tool.protocol]\nignored = ["TXT"]\n', "repo/pyproject.toml")
-    config.table_for.cache_clear()
+    setup_function()
     result = cli("validate", write(TODO, "repo/trial.yaml"))
     assert result.exit_code == 2 and "unknown key" in result.output

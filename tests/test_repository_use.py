@@ -67,3 +67,20 @@ def test_hook_definition():
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
     assert hook["id"] == "protocol-validate" and hook["language"] == "python"
     assert hook["entry"] == "protocol validate"
+
+
+def test_drift_check_in_a_repository_that_commits_rendered_records(repo):
+    """A protocol repository commits its rendered record; CI runs `render --check` on every change."""
+    protocol, record = repo / "protocols" / "trial.yaml", repo / "docs" / "trial.registry.md"
+    render = [str(BIN / "protocol"), "render", str(protocol), "--doc", "registry", "--format", "markdown", "-o", str(record)]
+    assert subprocess.run(render, cwd=repo, capture_output=True).returncode == 0
+    git(repo, "add", "-A")
+    assert git(repo, "commit", "-qm", "protocol and its record").returncode == 0
+    assert subprocess.run([*render, "--check"], cwd=repo, capture_output=True).returncode == 0
+
+    protocol.write_text(protocol.read_text().replace("A minimal trial", "A minimal trial, amended"))
+    git(repo, "commit", "-qam", "amend the title, forget the record")
+    drift = subprocess.run([*render, "--check"], cwd=repo, capture_output=True, text=True)
+    assert drift.returncode == 1
+    assert "+# A minimal trial, amended" in drift.stdout
+    assert git(repo, "status", "--porcelain").stdout == "", "--check leaves the working tree alone"

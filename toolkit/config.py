@@ -8,6 +8,7 @@ On the command line, --select replaces the configured selection and --ignore add
 from __future__ import annotations
 
 import functools
+import os
 import tomllib
 from pathlib import Path
 
@@ -33,7 +34,13 @@ def table_for(folder: Path) -> tuple[Path | None, dict]:
 
 
 def selection_for(path: str, cli_select: tuple[str, ...], cli_ignore: tuple[str, ...]) -> Selection:
-    source, table = table_for(Path(path).resolve().parent)
+    return _selection_for_folder(os.path.dirname(path) or ".", cli_select, cli_ignore)
+
+
+@functools.lru_cache(maxsize=None)
+def _selection_for_folder(folder: str, cli_select: tuple[str, ...], cli_ignore: tuple[str, ...]) -> Selection:
+    """Files in one folder share their configuration: resolved once, not once per file."""
+    source, table = table_for(Path(folder).resolve())
     unknown = set(table) - KEYS
     if unknown:
         raise SettingsError(f"{source}: unknown key(s) in [tool.protocol]: {', '.join(sorted(unknown))} "

@@ -109,7 +109,9 @@ def unexplained_abbreviation(doc):
     Spell it out, or add it to the glossary:
     `glossary: [{term: IMRT, definition: a precise kind of radiotherapy}]`.
     """
-    for lang in {doc.data.get("language", "en"), *get(doc.data, "translations", default={}).keys()}:
+    languages = [doc.data.get("language", "en")] if doc.data.get("patient") else []
+    languages += [lang for lang, t in get(doc.data, "translations", default={}).items() if t.get("patient")]
+    for lang in sorted(set(languages)):
         text = patient_text(doc.data, lang)
         if not text or has_placeholder(text):
             continue
