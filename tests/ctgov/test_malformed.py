@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 
 import pytest
-from test_corpus import CORPUS
+from conftest import FIXTURES
 
-GOOD_JSON = CORPUS / "ctgov-json" / "NCT03630471.json"
+# A real record (from ../shared/corpus), kept here so these tests run without the corpus.
+GOOD_JSON = FIXTURES / "ctgov" / "NCT03630471.json"
 
 BAD = {
-    "truncated.json": GOOD_JSON.read_text()[:500] if GOOD_JSON.exists() else "{",
+    "truncated.json": GOOD_JSON.read_text()[:500],
     "notastudy.xml": "<?xml version='1.0'?><html><body>hello</body></html>",
     "empty.json": "",
     "both.json": '{"protocolSection": {}}<clinical_study><id_info><nct_id>NCT1</nct_id></id_info></clinical_study>',
