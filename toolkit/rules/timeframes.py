@@ -17,6 +17,11 @@ def _endpoints(doc, kinds=KINDS):
             yield (kind, index), endpoint
 
 
+def _beyond(parsed, limit: float, margin: float = 1.0) -> bool:
+    """The time frame's latest point is later than `limit` days (beyond `margin` and rounding)."""
+    return bool(parsed.latest) and parsed.latest.days > limit * margin and not same(parsed.latest.days, limit)
+
+
 def _days(days: float) -> str:
     if days >= 365.25 * 0.97:
         return f"{days / 365.25:.3g} years"
@@ -109,7 +114,7 @@ def timeframe_beyond_follow_up(doc):
     line = doc.position(("design", "follow_up"))[0]
     for where, endpoint in _endpoints(doc):
         parsed = timeframe(endpoint.get("timeframe") or "")
-        if parsed.latest and parsed.latest.days > limit and not same(parsed.latest.days, limit):
+        if _beyond(parsed, limit):
             yield Finding(
                 ("endpoints", *where, "timeframe"),
                 f'timeframe "{parsed.text}" of "{endpoint["measure"]}" goes beyond design.follow_up '
@@ -157,9 +162,7 @@ def timeframe_beyond_study_dates(doc):
         for where, endpoint in _endpoints(doc, kinds):
             parsed = timeframe(endpoint.get("timeframe") or "")
             margin = 1.25 if approximate(parsed.text) else 1.0
-            if where in reported or not parsed.latest:
-                continue
-            if parsed.latest.days > available * margin and not same(parsed.latest.days, available):
+            if where not in reported and _beyond(parsed, available, margin):
                 reported.add(where)
                 yield Finding(
                     ("endpoints", *where, "timeframe"),
