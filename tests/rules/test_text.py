@@ -8,6 +8,7 @@ from helpers import findings, lines
     ("Call {{SITE_NAME}}", True), ("At {SITE_NAME}", True), ("<SITE NAME>", True),
     ("[insert dose]", True), ("TODO: write", True), ("TBD", True),
     ("Dose < 60 kg", False), ("Todos los pacientes", False), ("{a: b}", False),
+    ("Orsz.Koranyi Tbc es Pulm.Int.", False), ("[Insert site name]", True),
 ])
 def test_txt001_placeholders(text, fires):
     assert bool(lines(f"summary: '{text}'\n", "TXT001")) is fires

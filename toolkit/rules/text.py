@@ -9,12 +9,12 @@ from toolkit.diagnostics import Severity, dotted
 from toolkit.rules._registry import Finding, rule
 
 # {{NAME}}, {NAME}, <NAME>, [insert ...], TODO / TBD / XXX markers, as left by templates.
-# Two patterns, both starting with a literal so that a whole protocol is scanned in one pass:
-# the bracketed forms are case-sensitive ({SITE_NAME}, not {a: b}); the words are matched
-# on the lower-cased text ("Tbc" left in a site name counts too).
-_PLACEHOLDER = re.compile(r"\{\{[^{}]*\}\}|\{[A-Z][A-Z0-9_]{2,}\}|<[A-Z][A-Z0-9_ ]{2,}>")
-_PLACEHOLDER_MARKERS = ("todo", "tbd", "tbc", "fixme", "xxx", "[insert", "[add", "[enter")
-_PLACEHOLDER_WORD = re.compile(r"\[(?:insert|add|enter|todo|tbd)\b[^\]]*\]|\b(?:todo|tbd|tbc|fixme|xxx)\b")
+# The bracketed forms are case-sensitive ({SITE_NAME}, not {a: b}), and so are the marker
+# words: templates write TODO and TBC in capitals, while "Tbc" in a Hungarian hospital's name
+# is tuberculosis. Only "[insert ...]" is matched in any case.
+_PLACEHOLDER = re.compile(r"\{\{[^{}]*\}\}|\{[A-Z][A-Z0-9_]{2,}\}|<[A-Z][A-Z0-9_ ]{2,}>|\b(?:TODO|TBD|TBC|FIXME|XXX)\b")
+_PLACEHOLDER_MARKERS = ("[insert", "[add", "[enter", "[todo", "[tbd")
+_PLACEHOLDER_WORD = re.compile(r"\[(?:insert|add|enter|todo|tbd)\b[^\]]*\]")
 # Characters that UTF-8 text read as Latin-1 / Windows-1252 is made of; only text containing
 # one of them is handed to ftfy (whose import costs ~90 ms).
 _MOJIBAKE_HINT = re.compile("[\u00c2-\u00c3\u00e2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2013-\u203a\u20ac\u2122]")
@@ -49,7 +49,8 @@ def leftover_placeholder(doc):
 
     ## What it checks
     Every text value for template markers that were never filled in: `{{SITE_NAME}}`,
-    `{SITE_NAME}`, `<SITE NAME>`, `[insert dose]`, and the words TODO, TBD, TBC, FIXME, XXX.
+    `{SITE_NAME}`, `<SITE NAME>`, `[insert dose]`, and the words TODO, TBD, TBC, FIXME, XXX
+    in capitals (so "Tbc", tuberculosis in a hospital's name, is not one).
     The skeleton written by `protocol new` uses TODO markers, so this rule lists what is left
     to write.
 
