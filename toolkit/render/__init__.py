@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from toolkit.render.context import DOCUMENTS, build
-
-FORMATS = ("text", "markdown", "html", "pdf")
-LANGUAGES = ("en", "zh")
-SUFFIX = {"text": ".txt", "markdown": ".md", "html": ".html", "pdf": ".pdf"}
+from toolkit.render.context import build
 
 
 @dataclass(frozen=True)

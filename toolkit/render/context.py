@@ -10,9 +10,6 @@ from __future__ import annotations
 from toolkit.render import labels
 from toolkit.walk import get
 
-DOCUMENTS = ("registry", "summary", "protocol")
-
-
 class Localized:
     """Picks the author's translation for `lang`, falling back to the original text."""
 
