@@ -3,10 +3,9 @@ text, and quotes wherever a YAML 1.1 or 1.2 reader could mistake text for someth
 
 from __future__ import annotations
 
-import re
-
 import yaml
 
+from toolkit.loader import YAML12_BOOL, YAML12_FLOAT, YAML12_INT
 from toolkit.resources import schema
 
 WIDTH = 100
@@ -16,12 +15,9 @@ class _Dumper(yaml.SafeDumper):
     """Quotes what either YAML version would not read back as the same text."""
 
 
-for _tag, _regexp, _first in [
-    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
-    ("float", r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", "-+0123456789."),
-]:
-    _Dumper.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_regexp), list(_first))
+# PyYAML's dumper already quotes what YAML 1.1 would misread; add what YAML 1.2 would.
+for _tag, _pattern, _first in [("bool", YAML12_BOOL, "tTfF"), ("int", YAML12_INT, "-+0123456789"), ("float", YAML12_FLOAT, "-+0123456789.")]:
+    _Dumper.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", _pattern, list(_first))
 
 
 def _text(dumper, value: str):

@@ -45,7 +45,7 @@ def write_atomic(path: str | os.PathLike, content: str | bytes, *, force: bool =
     """
     target = Path(path)
     if target.exists() and not force:
-        raise FileExistsError(f"{target} exists; use --force to overwrite it")
+        raise _exists(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     data = content.encode("utf-8") if isinstance(content, str) else content
     handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
@@ -68,11 +68,15 @@ def _link_no_clobber(temp: str, target: Path) -> None:
     try:
         os.link(temp, target)  # fails if target exists: no window for a race
     except FileExistsError:
-        raise FileExistsError(f"{target} exists; use --force to overwrite it") from None
+        raise _exists(target) from None
     except OSError:  # file systems without hard links
         if target.exists():
-            raise FileExistsError(f"{target} exists; use --force to overwrite it") from None
+            raise _exists(target) from None
         os.replace(temp, target)
+
+
+def _exists(target: Path) -> FileExistsError:
+    return FileExistsError(f"{target} exists; use --force to overwrite it")
 
 
 def _umask() -> int:

@@ -21,6 +21,7 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
+from toolkit import walk
 from toolkit.diagnostics import Diagnostic, Severity, pointer
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -44,23 +45,24 @@ class _Core12Resolver(BaseResolver):
                 return _T + "str"
             first = value[:1]
             if first in _NUMBER_START:
-                if _INT.match(value):
+                if YAML12_INT.match(value):
                     return _T + "int"
-                if _FLOAT.match(value):
+                if YAML12_FLOAT.match(value):
                     return _T + "float"
-            elif first in "tTfF" and _BOOL.match(value):
+            elif first in "tTfF" and YAML12_BOOL.match(value):
                 return _T + "bool"
-            elif (first in "~nN" or not value) and _NULL.match(value):
+            elif (first in "~nN" or not value) and YAML12_NULL.match(value):
                 return _T + "null"
             return _T + "str"
         return _T + ("seq" if kind is SequenceNode else "map")
 
 
 _NUMBER_START = set("-+0123456789.")
-_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-_INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
-_FLOAT = re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+# The YAML 1.2 core schema's plain scalars; the YAML writer (toolkit.emit) quotes text matching them.
+YAML12_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+YAML12_INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+YAML12_FLOAT = re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
+YAML12_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 
 
 class _PyComposer(Reader, Scanner, Parser, Composer, _Core12Resolver):
@@ -109,9 +111,7 @@ class Document:
     def strings(self) -> list[tuple[tuple, str]]:
         """Every text value with its path, walked once and shared by the text rules."""
         if self._strings is None:
-            from toolkit.walk import strings
-
-            self._strings = list(strings(self.data))
+            self._strings = list(walk.strings(self.data))
         return self._strings
 
     @property

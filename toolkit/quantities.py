@@ -146,7 +146,6 @@ class Timeframe:
 
     text: str
     latest: TimePoint | None
-    baseline_only: bool
     vague: bool
 
 
@@ -154,7 +153,7 @@ def timeframe(text: str) -> Timeframe:
     points = time_points(text)
     latest = max(points, key=lambda p: p.days) if points else None
     anchored = bool(_BASELINE.search(text) or _EVENTS.search(text))
-    return Timeframe(text, latest, anchored and latest is None, latest is None and not anchored)
+    return Timeframe(text, latest, latest is None and not anchored)
 
 
 def approximate(text: str) -> bool:
@@ -189,7 +188,6 @@ class AgeBound:
 # "onset before 18 years of age", "family history of ...".
 _OTHER_AGE = re.compile(r"death|died|history|onset|diagnos|family|relative|mother|father|sibling|parent|since", re.IGNORECASE)
 _AGE_WORD = re.compile(r"\bage[ds]?\b(?!-)|\byears? old\b|\bof age\b|\bolder\b|\byounger\b|岁|年龄|年满", re.IGNORECASE)
-_AGE_CONTEXT = _AGE_WORD
 _UNITS = r"(years?|yrs?|yr|months?|weeks?|days?|hours?|岁|周岁)"
 _AGE_UNIT = r"(?:\s*" + _UNITS + r")?(?:\s*old)?"
 _RANGE = re.compile(r"(\d{1,3})(?:\s*" + _UNITS + r")?\s*(?:-|–|~|～|to|至|到)\s*(\d{1,3})" + _AGE_UNIT, re.IGNORECASE)

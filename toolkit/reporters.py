@@ -78,7 +78,7 @@ class GithubReporter(Reporter):
         for d in diagnostics:
             title = _escape_property(f"{d.rule} {_rule_name(d.rule)}".strip())
             self.stream.write(
-                f"::{self.LEVELS[d.severity.value]} file={_escape_property(_relative(d.file))},line={d.line},"
+                f"::{self.LEVELS[d.severity.value]} file={_escape_property(relative_path(d.file))},line={d.line},"
                 f"col={d.column},title={title}::{_escape_data(d.message)}\n"
             )
 
@@ -92,7 +92,7 @@ def _rule_name(code: str) -> str:
     return REGISTRY[code].name if code in REGISTRY else ""
 
 
-def _relative(path: str) -> str:
+def relative_path(path: str) -> str:
     """Repository-relative POSIX path, so that annotations land on the pull request's diff."""
     import os
 

@@ -6,7 +6,7 @@ import hashlib
 
 from toolkit import __version__
 from toolkit.diagnostics import Diagnostic
-from toolkit.reporters import _relative
+from toolkit.reporters import relative_path
 from toolkit.rules import REGISTRY
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -50,7 +50,7 @@ def _rule(code: str) -> dict:
 
 
 def _result(d: Diagnostic, index: dict) -> dict:
-    uri = _relative(d.file)
+    uri = relative_path(d.file)
     fingerprint = hashlib.sha256(f"{uri}|{d.rule}|{d.path}|{d.message}".encode("utf-8")).hexdigest()
     return {
         "ruleId": d.rule,

@@ -17,6 +17,7 @@ import jsonschema_rs
 from toolkit import resources
 from toolkit.diagnostics import Diagnostic, dotted
 from toolkit.loader import Document
+from toolkit.walk import get
 
 MISSING_KEY = "SCH001"
 UNKNOWN_KEY = "SCH002"
@@ -62,7 +63,7 @@ def _explain(doc: Document, error) -> list[Diagnostic]:
             doc.diagnostic(path + (key,), UNKNOWN_KEY, _unknown_key(where, key, allowed), at_key=True)
             for key in kind.unexpected
         ]
-    value = _value_at(doc.data, path)
+    value = get(doc.data, *path)
     if name == "required":
         about = _first_sentence(subschema.get("properties", {}).get(kind.property, {}))
         message = f'{where}: required key "{kind.property}" is missing' + (f" ({about})" if about else "")
@@ -153,12 +154,3 @@ def _schema_at(schema_path) -> dict:
         else:
             return {}
     return node if isinstance(node, dict) else {}
-
-
-def _value_at(data, path):
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data

@@ -40,6 +40,7 @@ def build(data: dict, kind: str, lang: str) -> dict:
     loc = Localized(data, lang)
     L, H = labels.for_language(lang), labels.HEADINGS["zh" if lang == "zh" else "en"]
     interventions = {i["id"]: _intervention(i, L) for i in data.get("interventions", [])}
+    design_rows = _design_rows(data, L, H)
     context = {
         "kind": kind, "lang": lang, "html_lang": "zh-CN" if lang == "zh" else "en",
         "L": L, "H": H, "p": data,
@@ -49,8 +50,8 @@ def build(data: dict, kind: str, lang: str) -> dict:
         "summary": loc.text("summary"), "description": loc.text("description"),
         "conditions": loc.items("conditions"), "keywords": data.get("keywords", []),
         "status": _status(data, L),
-        "design_rows": _design_rows(data, L, H),
-        "design_facts": dict(_design_rows(data, L, H)),
+        "design_rows": design_rows,
+        "design_facts": dict(design_rows),
         "arms": [_arm(a, interventions, L) for a in data.get("arms", [])],
         "interventions": list(interventions.values()),
         "endpoints": {k: get(data, "endpoints", k, default=[]) for k in ("primary", "secondary", "other")},

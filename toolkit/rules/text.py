@@ -13,7 +13,6 @@ from toolkit.rules._registry import Finding, rule
 # words: templates write TODO and TBC in capitals, while "Tbc" in a Hungarian hospital's name
 # is tuberculosis. Only "[insert ...]" is matched in any case.
 _PLACEHOLDER = re.compile(r"\{\{[^{}]*\}\}|\{[A-Z][A-Z0-9_]{2,}\}|<[A-Z][A-Z0-9_ ]{2,}>|\b(?:TODO|TBD|TBC|FIXME|XXX)\b")
-_PLACEHOLDER_MARKERS = ("[insert", "[add", "[enter", "[todo", "[tbd")
 _PLACEHOLDER_WORD = re.compile(r"\[(?:insert|add|enter|todo|tbd)\b[^\]]*\]")
 # Characters that UTF-8 text read as Latin-1 / Windows-1252 is made of; only text containing
 # one of them is handed to ftfy (whose import costs ~90 ms).
@@ -31,16 +30,18 @@ def has_placeholder(text: str) -> bool:
     return bool(_PLACEHOLDER.search(text) or _PLACEHOLDER_WORD.search(text.lower()))
 
 
-def _hits(doc, pattern, needle: str | None = None):
-    """(path, text, match) for each text value `pattern` matches, scanning the whole document
+def _hits(doc, pattern, needle: str | None = None, fold: bool = False):
+    """(path, text, found) for each text value `pattern` matches, scanning the whole document
     in one pass first: most protocols have no hits, and one search is cheaper than hundreds.
-    `needle`, a substring every match contains, makes that first pass cheaper still."""
-    if (needle and needle not in doc.joined) or not pattern.search(doc.joined):
+    `needle`, a substring every match contains, makes that first pass cheaper still; `fold`
+    matches the lower-cased text and returns the matched part as the author wrote it."""
+    joined = doc.joined.lower() if fold else doc.joined
+    if (needle and needle not in joined) or not pattern.search(joined):
         return
     for path, text in doc.strings:
-        match = pattern.search(text)
+        match = pattern.search(text.lower() if fold else text)
         if match:
-            yield path, text, match
+            yield path, text, text[match.start():match.end()]
 
 
 @rule("TXT001", "leftover-placeholder")
@@ -69,16 +70,10 @@ def leftover_placeholder(doc):
     Replace the placeholder with the real text, or remove the sentence.
     """
     seen = set()
-    for path, text, match in _hits(doc, _PLACEHOLDER):
-        seen.add(path)
-        yield Finding(path, f'{dotted(path)}: leftover placeholder "{match.group(0)}"; fill it in or remove it')
-    lowered = doc.joined.lower()
-    if any(marker in lowered for marker in _PLACEHOLDER_MARKERS) and _PLACEHOLDER_WORD.search(lowered):
-        for path, text in doc.strings:
-            match = _PLACEHOLDER_WORD.search(text.lower())
-            if match and path not in seen:
-                shown = text[match.start():match.end()]
-                yield Finding(path, f'{dotted(path)}: leftover placeholder "{shown}"; fill it in or remove it')
+    for path, _text, found in [*_hits(doc, _PLACEHOLDER), *_hits(doc, _PLACEHOLDER_WORD, needle="[", fold=True)]:
+        if path not in seen:  # one finding per value
+            seen.add(path)
+            yield Finding(path, f'{dotted(path)}: leftover placeholder "{found}"; fill it in or remove it')
 
 
 @rule("TXT002", "mojibake")
@@ -102,7 +97,7 @@ def mojibake(doc):
     ## Fix
     Replace the damaged characters with what the message suggests (here "：" or ": ").
     """
-    for path, text, _match in _hits(doc, _MOJIBAKE_HINT):  # noqa: B007
+    for path, text, _found in _hits(doc, _MOJIBAKE_HINT):
         import ftfy  # only for text that looks damaged
 
         repaired = ftfy.fix_encoding(text)
@@ -139,8 +134,8 @@ def markup_debris(doc):
     ## Fix
     Remove the backslash: `body weight < 60 kg`.
     """
-    for path, _text, match in _hits(doc, _ESCAPE_DEBRIS, needle="\\"):
-        yield Finding(path, f'{dotted(path)}: markup debris "{match.group(0).strip()}"; remove the backslash')
+    for path, _text, found in _hits(doc, _ESCAPE_DEBRIS, needle="\\"):
+        yield Finding(path, f'{dotted(path)}: markup debris "{found.strip()}"; remove the backslash')
 
 
 @rule("TXT004", "empty-text", Severity.WARNING)
