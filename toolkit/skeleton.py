@@ -100,7 +100,7 @@ endpoints:
   primary:
     - measure: "TODO: primary endpoint"
       description: "TODO: how it is measured"
-      timeframe: "TODO: when, e.g. Up to 2 years"
+      timeframe: "TODO"         # e.g. Up to 2 years
   secondary: []
 
 locations:

@@ -6,6 +6,7 @@ from toolkit.dates import span_days
 from toolkit.diagnostics import Severity
 from toolkit.quantities import age_days, approximate, named_time_point, same, time_points, timeframe, vague_phrase
 from toolkit.rules._registry import Finding, rule
+from toolkit.rules.text import has_placeholder
 from toolkit.walk import get
 
 KINDS = ("primary", "secondary", "other")
@@ -15,6 +16,12 @@ def _endpoints(doc, kinds=KINDS):
     for kind in kinds:
         for index, endpoint in enumerate(get(doc.data, "endpoints", kind, default=[])):
             yield (kind, index), endpoint
+
+
+def _written(endpoint) -> str:
+    """The endpoint's time frame, or "" while it is still a placeholder (TXT001 reports those)."""
+    text = endpoint.get("timeframe") or ""
+    return "" if has_placeholder(text) else text
 
 
 def _beyond(parsed, limit: float, margin: float = 1.0) -> bool:
@@ -113,7 +120,7 @@ def timeframe_beyond_follow_up(doc):
         return
     line = doc.position(("design", "follow_up"))[0]
     for where, endpoint in _endpoints(doc):
-        parsed = timeframe(endpoint.get("timeframe") or "")
+        parsed = timeframe(_written(endpoint))
         if _beyond(parsed, limit):
             yield Finding(
                 ("endpoints", *where, "timeframe"),
@@ -160,7 +167,7 @@ def timeframe_beyond_study_dates(doc):
         if available is None or available < 0:
             continue
         for where, endpoint in _endpoints(doc, kinds):
-            parsed = timeframe(endpoint.get("timeframe") or "")
+            parsed = timeframe(_written(endpoint))
             margin = 1.25 if approximate(parsed.text) else 1.0
             if where not in reported and _beyond(parsed, available, margin):
                 reported.add(where)
@@ -192,7 +199,7 @@ def vague_timeframe(doc):
     Say when, per participant: `Through study completion, an average of 1 year`, or `Up to 5 years`.
     """
     for where, endpoint in _endpoints(doc):
-        text = endpoint.get("timeframe")
+        text = _written(endpoint)
         if text and timeframe(text).vague:
             phrase = vague_phrase(text)
             reason = f'"{phrase}" is not a time' if phrase else "it names no amount of time"
@@ -224,7 +231,7 @@ def measure_timeframe_mismatch(doc):
     """
     for where, endpoint in _endpoints(doc):
         named = named_time_point(endpoint["measure"])
-        points = time_points(endpoint.get("timeframe") or "")
+        points = time_points(_written(endpoint))
         if named is None or not points:
             continue
         if not any(same(named.days, point.days) for point in points):
