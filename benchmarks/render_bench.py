@@ -39,7 +39,7 @@ def main() -> None:
     args = parser.parse_args()
     import weasyprint
 
-    from toolkit.loader import load_file
+    from toolkit.document.load import load_file
     from toolkit.render import RenderRequest, render
 
     work = Path(tempfile.mkdtemp(prefix="render-bench-"))

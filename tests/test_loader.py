@@ -10,8 +10,8 @@ import pytest
 
 import yaml
 
-from toolkit import loader
-from toolkit.loader import MAX_FILE_BYTES, Builder, compose, load_bytes, load_file
+from toolkit.document import load as loader
+from toolkit.document.load import MAX_FILE_BYTES, Builder, compose, load_bytes, load_file
 
 
 def diag(raw: bytes | str):

@@ -6,7 +6,7 @@ import io
 
 from conftest import MINIMAL
 
-from toolkit import validate
+from toolkit.commands import validate
 from toolkit.settings import Selection, ValidateSettings
 
 

@@ -32,7 +32,7 @@ def test_example_starts_with_a_working_schema_modeline(path):
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_id_matches_file_name(path):
-    from toolkit.loader import load_file
+    from toolkit.document.load import load_file
 
     assert load_file(str(path)).document.data["id"] == path.stem
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import textstat
 from conftest import PROTOCOLS
 
-from toolkit import readability
-from toolkit.loader import load_file
+from toolkit.parse import readability
+from toolkit.document.load import load_file
 
 SAMPLES = [
     "This study tests a new medicine for liver cancer. You will take one pill each day. "

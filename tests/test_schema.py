@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from toolkit import resources, schema
-from toolkit.loader import load_bytes
+from toolkit.document.load import load_bytes
 
 # Each line marked `# <- CODE` must carry exactly that diagnostic; no other line may.
 BROKEN = """\

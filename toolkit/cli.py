@@ -64,7 +64,7 @@ def validate(paths, output_format, select, ignore, strict, jobs) -> None:
     """
     from toolkit.files import PathError, discover
     from toolkit.settings import Selection, SettingsError, ValidateSettings, parse_codes
-    from toolkit.validate import run
+    from toolkit.commands.validate import run
 
     try:
         selection = Selection(parse_codes(select), parse_codes(ignore))
@@ -103,7 +103,7 @@ def new(file, force) -> None:
       protocol new protocols/my-trial.yaml
     """
     from toolkit.files import write_atomic
-    from toolkit.skeleton import skeleton
+    from toolkit.commands.new import skeleton
 
     try:
         write_atomic(file, skeleton(file), force=force)
@@ -221,7 +221,7 @@ def _valid_document(file, rules: bool = True):
     """
     from toolkit import schema
     from toolkit.engine import check_document
-    from toolkit.loader import load_file
+    from toolkit.document.load import load_file
     from toolkit.reporters import TextReporter
 
     loaded = load_file(file)
@@ -250,7 +250,7 @@ def rules(code) -> None:
       protocol rules TIM
       protocol rules AGE001
     """
-    from toolkit.explain import UnknownCode, describe
+    from toolkit.commands.rules import UnknownCode, describe
 
     try:
         click.echo(describe(code), nl=False)

@@ -11,7 +11,8 @@ from typing import Iterable, Iterator
 
 from toolkit import schema, suppressions
 from toolkit.diagnostics import Diagnostic, Severity, pointer
-from toolkit.loader import Document, load_file
+from toolkit.document.load import load_file
+from toolkit.document.model import Document
 from toolkit.rules import Rule, checks
 from toolkit.settings import Selection, ValidateSettings
 

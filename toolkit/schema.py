@@ -16,8 +16,8 @@ import jsonschema_rs
 
 from toolkit import resources
 from toolkit.diagnostics import Diagnostic, dotted
-from toolkit.loader import Document
-from toolkit.walk import get
+from toolkit.document.model import Document
+from toolkit.document.walk import get
 
 MISSING_KEY = "SCH001"
 UNKNOWN_KEY = "SCH002"

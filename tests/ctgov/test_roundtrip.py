@@ -9,7 +9,7 @@ from test_corpus import CORPUS, CORPUS_MISSING
 
 from toolkit.ctgov.export import to_v2
 from toolkit.ctgov.importer import import_file
-from toolkit.loader import load_file
+from toolkit.document.load import load_file
 
 JSON_RECORDS = sorted(CORPUS.glob("ctgov-json/*.json"))
 

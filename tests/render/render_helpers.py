@@ -4,7 +4,7 @@ import functools
 
 from conftest import PROTOCOLS
 
-from toolkit.loader import load_file
+from toolkit.document.load import load_file
 from toolkit.render import RenderRequest, render
 
 

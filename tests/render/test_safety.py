@@ -11,7 +11,7 @@ import pytest
 from conftest import MINIMAL
 from pypdf import PdfReader
 
-from toolkit.loader import load_bytes
+from toolkit.document.load import load_bytes
 from toolkit.render import RenderRequest, render
 from toolkit.render.pdf import RenderError
 

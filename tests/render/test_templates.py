@@ -8,7 +8,7 @@ import sys
 
 from conftest import MINIMAL, PROTOCOLS, ROOT
 
-from toolkit.loader import load_bytes
+from toolkit.document.load import load_bytes
 from toolkit.render import RenderRequest, render
 
 
@@ -39,7 +39,7 @@ def test_strict_undefined_fails_instead_of_leaving_blanks(cli, tmp_path, write):
 
 
 def _pdf_digest_in_a_new_process(name: str) -> str:
-    code = ("import hashlib, sys; from toolkit.loader import load_file; from toolkit.render import RenderRequest, render;"
+    code = ("import hashlib, sys; from toolkit.document.load import load_file; from toolkit.render import RenderRequest, render;"
             f"d = load_file({str(PROTOCOLS / name)!r}).document.data;"
             "print(hashlib.sha256(render(d, RenderRequest('summary', 'pdf', 'zh'))).hexdigest())")
     return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()

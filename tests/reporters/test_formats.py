@@ -10,7 +10,7 @@ from conftest import AS_PUBLISHED, MINIMAL
 
 from toolkit.diagnostics import Diagnostic, Severity
 from toolkit.engine import Summary
-from toolkit.reporters import GithubReporter, _escape_data, _escape_property
+from toolkit.reporters.github import GithubReporter, _escape_data, _escape_property
 
 
 def run(cli, fmt, *paths):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from toolkit.engine import check_document
-from toolkit.loader import load_bytes
+from toolkit.document.load import load_bytes
 from toolkit.settings import Selection
 
 BASE = """\

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from helpers import findings, lines
 
-from toolkit import dates
+from toolkit.parse import dates
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ Only what the format holds is written; registry-only data (results, MeSH terms) 
 from __future__ import annotations
 
 from toolkit.ctgov.common import prune
-from toolkit.walk import get
+from toolkit.document.walk import get
 
 
 def up(value):

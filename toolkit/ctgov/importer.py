@@ -9,9 +9,9 @@ from pathlib import Path
 
 from toolkit.ctgov import from_json, from_xml
 from toolkit.ctgov.common import ImportError_, Notes
-from toolkit.emit import dump
+from toolkit.document.dump import dump
 from toolkit.files import write_atomic
-from toolkit.skeleton import schema_reference
+from toolkit.commands.new import schema_reference
 
 MAX_BYTES = 64 * 1024 * 1024
 

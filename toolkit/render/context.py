@@ -8,7 +8,7 @@ the protocol (the ages as a sentence, how groups are decided) — never invented
 from __future__ import annotations
 
 from toolkit.render import labels
-from toolkit.walk import get
+from toolkit.document.walk import get
 
 class Localized:
     """Picks the author's translation for `lang`, falling back to the original text."""

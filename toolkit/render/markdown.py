@@ -11,7 +11,7 @@ import functools
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-from toolkit.plaintext import SAFE_SCHEMES, to_plain  # noqa: F401  (the `plain` filter)
+from toolkit.parse.markdown_text import SAFE_SCHEMES, to_plain  # noqa: F401  (the `plain` filter)
 
 
 @functools.lru_cache(maxsize=1)

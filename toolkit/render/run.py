@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from toolkit.files import write_atomic
-from toolkit.loader import Document
+from toolkit.document.model import Document
 from toolkit.render import RenderRequest, render
 
 
@@ -69,7 +69,7 @@ def _report_readability(doc: Document, request: RenderRequest) -> None:
     """For patient summaries, say how readable the author's text is (on stderr)."""
     if request.document != "summary" or os.environ.get("PROTOCOL_QUIET"):
         return
-    from toolkit.readability import measure_patient
+    from toolkit.parse.readability import measure_patient
 
     result = measure_patient(doc.data, request.lang)
     if result:

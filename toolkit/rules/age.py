@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from toolkit.diagnostics import Severity
-from toolkit.quantities import DAYS, age_days, same_age, stated_ages
+from toolkit.parse.ages import stated_ages
+from toolkit.parse.durations import DAYS, age_days, same_age
 from toolkit.rules._registry import Finding, rule
-from toolkit.walk import get
+from toolkit.document.walk import get
 
 
 def _bounds(doc):

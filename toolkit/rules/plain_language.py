@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from toolkit.diagnostics import Severity
-from toolkit.readability import FIELDS, measure_patient, patient_text
+from toolkit.parse.readability import FIELDS, measure_patient, patient_text
 from toolkit.rules._registry import Finding, rule
 from toolkit.rules.text import has_placeholder
-from toolkit.walk import get
+from toolkit.document.walk import get
 
 
 def _where(doc, lang: str) -> tuple:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from toolkit.diagnostics import Severity
 from toolkit.rules._registry import Finding, rule
-from toolkit.walk import get
+from toolkit.document.walk import get
 
 
 @rule("REQ001", "study-type-missing")

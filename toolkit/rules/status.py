@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from toolkit import dates
+from toolkit.parse import dates
 from toolkit.diagnostics import Severity
 from toolkit.rules._registry import Finding, rule
-from toolkit.walk import get
+from toolkit.document.walk import get
 
 MILESTONES = ("start", "primary_completion", "completion")
 ONGOING = {"recruiting", "enrolling_by_invitation", "active_not_recruiting", "not_yet_recruiting"}

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from toolkit.dates import span_days
+from toolkit.parse.dates import span_days
 from toolkit.diagnostics import Severity
-from toolkit.quantities import age_days, approximate, named_time_point, same, time_points, timeframe, vague_phrase
+from toolkit.parse.durations import age_days, approximate, named_time_point, same, time_points, timeframe, vague_phrase
 from toolkit.rules._registry import Finding, rule
 from toolkit.rules.text import has_placeholder
-from toolkit.walk import get
+from toolkit.document.walk import get
 
 KINDS = ("primary", "secondary", "other")
 

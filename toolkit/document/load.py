@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import yaml
 from yaml.composer import Composer
@@ -21,7 +21,7 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
-from toolkit import walk
+from toolkit.document.model import Document
 from toolkit.diagnostics import Diagnostic, Severity, pointer
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -58,7 +58,7 @@ class _Core12Resolver(BaseResolver):
 
 
 _NUMBER_START = set("-+0123456789.")
-# The YAML 1.2 core schema's plain scalars; the YAML writer (toolkit.emit) quotes text matching them.
+# The YAML 1.2 core schema's plain scalars; the YAML writer (toolkit.document.dump) quotes text matching them.
 YAML12_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 YAML12_INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
 YAML12_FLOAT = re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
@@ -87,78 +87,6 @@ try:
     _Composer: type = _CComposer
 except ImportError:  # PyYAML built without libyaml
     _Composer = _PyComposer
-
-
-@dataclass
-class Document:
-    """A loaded protocol: its data and the YAML nodes that say where each value is."""
-
-    file: str
-    data: dict
-    root: MappingNode
-    text: str = field(repr=False)
-    _strings: list | None = field(default=None, repr=False)
-    _joined: str | None = field(default=None, repr=False)
-    _memo: dict = field(default_factory=dict, repr=False)
-
-    def cached(self, key: str, compute):
-        """Derived data several rules need (parsed ages, say), computed once per document."""
-        if key not in self._memo:
-            self._memo[key] = compute(self)
-        return self._memo[key]
-
-    @property
-    def strings(self) -> list[tuple[tuple, str]]:
-        """Every text value with its path, walked once and shared by the text rules."""
-        if self._strings is None:
-            self._strings = list(walk.strings(self.data))
-        return self._strings
-
-    @property
-    def joined(self) -> str:
-        """All text values joined by NUL (which no YAML text contains), for one-pass searches."""
-        if self._joined is None:
-            self._joined = "\x00".join(text for _, text in self.strings)
-        return self._joined
-
-    def node_at(self, parts) -> tuple[Node, int]:
-        """The node at `parts`, or its deepest existing ancestor; and how many parts matched."""
-        node: Node = self.root
-        for depth, part in enumerate(parts):
-            child = _child(node, part)
-            if child is None:
-                return node, depth
-            node = child
-        return node, len(parts)
-
-    def position(self, parts) -> tuple[int, int]:
-        """1-based (line, column) of the value at `parts` (of its parent if it is absent)."""
-        node, _ = self.node_at(parts)
-        return node.start_mark.line + 1, node.start_mark.column + 1
-
-    def key_position(self, parts) -> tuple[int, int]:
-        """1-based position of the key `parts[-1]` itself (for unknown keys)."""
-        parent, matched = self.node_at(parts[:-1])
-        if matched == len(parts) - 1 and isinstance(parent, MappingNode):
-            for key, _value in parent.value:
-                if isinstance(key, ScalarNode) and key.value == str(parts[-1]):
-                    return key.start_mark.line + 1, key.start_mark.column + 1
-        return self.position(parts)
-
-    def diagnostic(self, parts, rule, message, severity=Severity.ERROR, *, at_key=False):
-        line, col = self.key_position(parts) if at_key else self.position(parts)
-        return Diagnostic(self.file, line, col, rule, severity, message, pointer(parts))
-
-
-def _child(node: Node, part) -> Node | None:
-    if isinstance(node, MappingNode):
-        for key, value in node.value:
-            if isinstance(key, ScalarNode) and key.value == str(part):
-                return value
-    elif isinstance(node, SequenceNode) and isinstance(part, int):
-        if 0 <= part < len(node.value):
-            return node.value[part]
-    return None
 
 
 class LoadError(Exception):

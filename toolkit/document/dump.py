@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import yaml
 
-from toolkit.loader import YAML12_BOOL, YAML12_FLOAT, YAML12_INT
+from toolkit.document.load import YAML12_BOOL, YAML12_FLOAT, YAML12_INT
 from toolkit.resources import schema
 
 WIDTH = 100

@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ElementTree
 
 from toolkit.diagnostics import Diagnostic
+from toolkit.reporters.base import Reporter
 
 
 def document(files: list[tuple[str, list[Diagnostic]]]) -> str:
@@ -37,3 +38,18 @@ def document(files: list[tuple[str, list[Diagnostic]]]) -> str:
     root.set("errors", "0")
     ElementTree.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"
+
+
+class JunitReporter(Reporter):
+    """JUnit XML: one test suite per file, one passing test case for a clean file, one failed
+    test case per finding (names unique, as GitLab collapses duplicates)."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.files: list[tuple[str, list[Diagnostic]]] = []
+
+    def file_done(self, name, diagnostics):
+        self.files.append((name, diagnostics))
+
+    def finish(self, summary):
+        self.stream.write(document(self.files))

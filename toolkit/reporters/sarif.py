@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import json
 
 from toolkit import __version__
 from toolkit.diagnostics import Diagnostic
-from toolkit.reporters import relative_path
+from toolkit.reporters.base import Reporter, relative_path
 from toolkit.rules import REGISTRY
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -63,3 +64,19 @@ def _result(d: Diagnostic, index: dict) -> dict:
         }, "logicalLocations": [{"fullyQualifiedName": d.path or "/", "kind": "member"}]}],
         "partialFingerprints": {"protocolFinding/v1": fingerprint},
     }
+
+
+class SarifReporter(Reporter):
+    """SARIF 2.1.0 for GitHub code scanning: the rules with their documentation, and results
+    with repository-relative locations and stable fingerprints."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.results: list[Diagnostic] = []
+
+    def file_done(self, name, diagnostics):
+        self.results.extend(diagnostics)
+
+    def finish(self, summary):
+        json.dump(document(self.results), self.stream, ensure_ascii=False, indent=2)
+        self.stream.write("\n")

@@ -21,7 +21,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from toolkit.walk import get
+from toolkit.document.walk import get
 
 FIELDS = ("purpose", "who_can_join", "involvement", "duration", "group_assignment", "risks", "benefits")
 ENGLISH_TARGET = 8.0
@@ -54,7 +54,7 @@ class Readability:
 
 def patient_text(data: dict, lang: str) -> str:
     """The author's patient-facing text in `lang`, as plain text."""
-    from toolkit.plaintext import to_plain
+    from toolkit.parse.markdown_text import to_plain
 
     source = get(data, "patient", default={}) if lang == data.get("language", "en") else \
         get(data, "translations", lang, "patient", default={})

@@ -1,0 +1,1 @@
+"""The protocol document: loading it with positions, its data model, walking it, writing it."""

@@ -1,0 +1,82 @@
+"""A loaded protocol: its plain data, and the YAML nodes that say where each value is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from toolkit.diagnostics import Diagnostic, Severity, pointer
+from toolkit.document import walk
+
+
+@dataclass
+class Document:
+    """A loaded protocol: its data and the YAML nodes that say where each value is."""
+
+    file: str
+    data: dict
+    root: MappingNode
+    text: str = field(repr=False)
+    _strings: list | None = field(default=None, repr=False)
+    _joined: str | None = field(default=None, repr=False)
+    _memo: dict = field(default_factory=dict, repr=False)
+
+    def cached(self, key: str, compute):
+        """Derived data several rules need (parsed ages, say), computed once per document."""
+        if key not in self._memo:
+            self._memo[key] = compute(self)
+        return self._memo[key]
+
+    @property
+    def strings(self) -> list[tuple[tuple, str]]:
+        """Every text value with its path, walked once and shared by the text rules."""
+        if self._strings is None:
+            self._strings = list(walk.strings(self.data))
+        return self._strings
+
+    @property
+    def joined(self) -> str:
+        """All text values joined by NUL (which no YAML text contains), for one-pass searches."""
+        if self._joined is None:
+            self._joined = "\x00".join(text for _, text in self.strings)
+        return self._joined
+
+    def node_at(self, parts) -> tuple[Node, int]:
+        """The node at `parts`, or its deepest existing ancestor; and how many parts matched."""
+        node: Node = self.root
+        for depth, part in enumerate(parts):
+            child = _child(node, part)
+            if child is None:
+                return node, depth
+            node = child
+        return node, len(parts)
+
+    def position(self, parts) -> tuple[int, int]:
+        """1-based (line, column) of the value at `parts` (of its parent if it is absent)."""
+        node, _ = self.node_at(parts)
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def key_position(self, parts) -> tuple[int, int]:
+        """1-based position of the key `parts[-1]` itself (for unknown keys)."""
+        parent, matched = self.node_at(parts[:-1])
+        if matched == len(parts) - 1 and isinstance(parent, MappingNode):
+            for key, _value in parent.value:
+                if isinstance(key, ScalarNode) and key.value == str(parts[-1]):
+                    return key.start_mark.line + 1, key.start_mark.column + 1
+        return self.position(parts)
+
+    def diagnostic(self, parts, rule, message, severity=Severity.ERROR, *, at_key=False):
+        line, col = self.key_position(parts) if at_key else self.position(parts)
+        return Diagnostic(self.file, line, col, rule, severity, message, pointer(parts))
+
+
+def _child(node: Node, part) -> Node | None:
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if isinstance(key, ScalarNode) and key.value == str(part):
+                return value
+    elif isinstance(node, SequenceNode) and isinstance(part, int):
+        if 0 <= part < len(node.value):
+            return node.value[part]
+    return None
