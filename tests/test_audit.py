@@ -23,11 +23,13 @@ RECORD_FILES = sorted(p for p in RECORDS.iterdir() if p.suffix in (".json", ".xm
 
 @pytest.fixture
 def download(tmp_path) -> Path:
-    """A registry download: a zip of the real records, one broken record among them."""
+    """A registry download: a zip of the real records (three times over, so that one
+    registration year has enough records to be plotted), one broken record among them."""
     archive = tmp_path / "ctg-studies.zip"
     with zipfile.ZipFile(archive, "w") as out:
-        for record in RECORD_FILES:
-            out.write(record, f"studies/{record.name}")
+        for copy in ("a", "b", "c"):
+            for record in RECORD_FILES:
+                out.write(record, f"studies/{copy}/{record.name}")
         out.writestr("studies/NCT99999999.json", '{"protocolSection": {"identificationModule": 7}')
     return archive
 
@@ -42,7 +44,7 @@ def test_audit_writes_findings_summary_and_report(cli, download, tmp_path):
     assert result.exit_code == 0, result.output
     rows = _lines(out)
     assert [r["record"] for r in rows] == sorted(r["record"] for r in rows)  # stable order
-    assert len(rows) == len(RECORD_FILES) + 1
+    assert len(rows) == 3 * len(RECORD_FILES) + 1
     broken = [r for r in rows if "error" in r]
     assert [r["record"].rsplit("/", 1)[1] for r in broken] == ["NCT99999999.json"]  # reported, not fatal
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
@@ -63,7 +65,8 @@ def test_a_record_is_the_same_whether_zipped_in_a_folder_or_named(cli, download,
     shutil.copytree(RECORDS, folder)
     assert cli("audit", download, "-o", tmp_path / "a", "--jobs", "1").exit_code == 0
     assert cli("audit", folder, "-o", tmp_path / "b", "--jobs", "2").exit_code == 0
-    zipped = {r["record"].rsplit("/", 1)[1]: r["findings"] for r in _lines(tmp_path / "a") if "error" not in r}
+    zipped = {r["record"].rsplit("/", 1)[1]: r["findings"] for r in _lines(tmp_path / "a")
+              if "error" not in r and "/a/" in r["record"]}
     loose = {r["record"].rsplit("/", 1)[1]: r["findings"] for r in _lines(tmp_path / "b")}
     assert zipped == loose
 
@@ -92,8 +95,8 @@ def test_an_interrupted_audit_resumes_without_redoing_finished_records(cli, down
     checked.clear()
     result = cli("audit", download, "-o", out, "--jobs", "1")
     assert result.exit_code == 0, result.output
-    assert "resuming: 3 of 9 records already checked" in result.output
-    assert len(checked) == 6  # only the records not done before
+    assert "resuming: 3 of 25 records already checked" in result.output
+    assert len(checked) == 22  # only the records not done before
     assert (out / "findings.jsonl").read_bytes() == (reference / "findings.jsonl").read_bytes()
     assert (out / "summary.json").read_bytes() == (reference / "summary.json").read_bytes()
 
