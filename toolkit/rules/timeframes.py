@@ -143,7 +143,10 @@ def timeframe_beyond_study_dates(doc):
     The primary completion date is defined by the last primary-endpoint assessment; a time
     frame that does not fit shows that a date or the time frame is wrong. Real records often
     carry it when a trial ended early and its time frames were never updated, so it is a
-    warning, and time frames marked "approximately" get a 25 % margin.
+    warning, and time frames marked "approximately" get a 25 % margin. A retrospective study
+    (`design.time_perspective: retrospective`) looks back at what happened before it started,
+    so its time frames are not bound by its dates and it is left alone; so are look-back
+    windows ("in the 3 years before enrolment") and calendar periods in any study.
 
     ## Example
     ```yaml
@@ -158,6 +161,8 @@ def timeframe_beyond_study_dates(doc):
     ## Fix
     Correct the dates or the time frame.
     """
+    if get(doc.data, "design", "time_perspective") == "retrospective":
+        return
     status = doc.data.get("status", {})
     start = get(status, "start", "date")
     reported = set()
