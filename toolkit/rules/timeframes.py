@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from toolkit.parse.dates import span_days
 from toolkit.diagnostics import Severity
-from toolkit.parse.durations import age_days, approximate, named_time_point, same, time_points, timeframe, vague_phrase
+from toolkit.parse.durations import age_days, approximate, named_time_points, same, same_time, timeframe, vague_phrase
 from toolkit.rules._registry import Finding, rule
 from toolkit.rules.text import has_placeholder
 from toolkit.document.walk import get
@@ -235,12 +235,12 @@ def measure_timeframe_mismatch(doc):
     Make the time frame match the measure: `timeframe: 2 years`.
     """
     for where, endpoint in _endpoints(doc):
-        named = named_time_point(endpoint["measure"])
-        points = time_points(_written(endpoint))
-        if named is None or not points:
+        named = named_time_points(endpoint["measure"])
+        points = timeframe(_written(endpoint)).points
+        if not named or not points:
             continue
-        if not any(same(named.days, point.days) for point in points):
+        if not any(same_time(point, given) for point in named for given in points):
             yield Finding(
                 ("endpoints", *where, "timeframe"),
-                f'"{endpoint["measure"]}" names {named.text} but its timeframe is "{endpoint["timeframe"]}"',
+                f'"{endpoint["measure"]}" names {named[0].text} but its timeframe is "{endpoint["timeframe"]}"',
             )
