@@ -105,6 +105,7 @@ _NOT_A_TIME = re.compile(
     re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"(?:\bage[sd]?|\baging|\bchildren|\bkids|\binfants|\badolescents|\bpatients|\bparticipants)\s*(?:of|from|between)?\s*(?:\d+(?:\.\d+)?\s*(?:-|–|to|and)\s*)?$", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(r"(?:\bper|\bevery|\beach|\bq)\s*$", re.IGNORECASE)
+_TOLERANCE_BEFORE = re.compile(r"(?:±|\+/-|\+-)\s*$")
 
 _VAGUE = re.compile(
     r"end of (the )?(study|trial|treatment|follow[- ]?up)|study completion|trial completion|"
@@ -244,7 +245,8 @@ def _unit(word: str) -> str | None:
 def _not_a_time(text: str, start: int, end: int) -> bool:
     """An amount that is an age, a cycle's length, an interval or a rate's period."""
     before, after = text[max(0, start - 40):start], text[end:end + 20]
-    return bool(_NOT_A_TIME.match(after) or _AGE_BEFORE.search(before) or _interval(text, start))
+    return bool(_NOT_A_TIME.match(after) or _AGE_BEFORE.search(before) or _TOLERANCE_BEFORE.search(before)
+                or _interval(text, start))
 
 
 def _interval(text: str, start: int) -> bool:
@@ -292,6 +294,13 @@ def time_points(text: str) -> list[TimePoint]:
             for amount in (match.group(1), match.group(2)):
                 points.append(TimePoint(number(amount) * DAYS[unit], f"{amount} {match.group(3)}", unit))
             taken.append((match.start(), match.end()))
+    for match in _UNIT_AMOUNT.finditer(text):
+        if not free(match.start(), match.end()):
+            continue
+        unit = _unit(match.group(1))
+        for amount in re.findall(r"-?\d+(?:\.\d+)?", match.group(2)):
+            points.append(TimePoint(abs(float(amount)) * DAYS[unit], f"{match.group(1)} {amount}", unit))
+        taken.append((match.start(), match.end()))
     for match in _AMOUNT_UNIT.finditer(text):
         unit = _unit(match.group(2))
         if not unit or (unit == "year" and match.group(2) in ("岁", "周岁")) or not free(match.start(), match.end()):
@@ -300,13 +309,6 @@ def time_points(text: str) -> list[TimePoint]:
         if kind == "point" and _not_a_time(text, match.start(), match.end()):
             continue
         add(match.start(), match.end(), TimePoint(number(match.group(1)) * DAYS[unit], match.group(0), unit, kind))
-    for match in _UNIT_AMOUNT.finditer(text):
-        if not free(match.start(), match.end()):
-            continue
-        unit = _unit(match.group(1))
-        for amount in re.findall(r"-?\d+(?:\.\d+)?", match.group(2)):
-            points.append(TimePoint(abs(float(amount)) * DAYS[unit], f"{match.group(1)} {amount}", unit))
-        taken.append((match.start(), match.end()))
     for pattern in (_ORDINAL, _CN_ORDINAL):
         for match in pattern.finditer(text):
             if free(match.start(), match.end()):
@@ -366,10 +368,11 @@ def _calendar_days(match: re.Match) -> float | None:
 # disability worsening"), ages ("patients 18 to 50 years of age") and instruments named by
 # their recall period ("CAHPS 12-Month Questionnaire") are not.
 _NAMED_POINT = re.compile(
-    r"(?<![≥>≤<]\s)(?<![≥>≤<])(?<!for )(?<!last )(?<!within )(?<!of )(?<!per )(?<!past )(?<!every )(?<!each )"
-    r"\b(\d+(?:\.\d+)?)[- ](years?|months?)\b(?!\s+(?:of\s+age|old|apart|confirmed|sustained|period|interval))"
-    r"|\bat\s+(?:(weeks?|months?|days?|years?)\s+(\d+(?:\.\d+)?(?:\s*(?:,|and|&|-|–)\s*(?:(?:weeks?|months?|days?|years?)\s+)?\d+(?:\.\d+)?)*)"
-    r"|(\d+(?:\.\d+)?(?:\s*(?:,|and|&)\s*\d+(?:\.\d+)?)*)\s+(weeks?|months?|days?|years?))\b",
+    r"(?<![≥>≤<]\s)(?<![≥>≤<])(?<!for )(?<!last )(?<!within )(?<!of )(?<!per )(?<!past )(?<!every )(?<!each )(?<!over )"
+    r"\b(\d+(?:\.\d+)?)[- ](years?|months?)\b(?!\s+(?:of\b|old|apart|confirmed|sustained|period|interval)|\s+(?:after|post|following)\s+(?:the\s+)?(?:end|completion|treatment|therapy|surgery|transplant|discharge|last|stopping))"
+    r"|\bat\s+(?:(weeks?|months?|days?|years?)\s+(\d+(?:\.\d+)?(?:\s*(?:,\s*(?:and|&)\s|,|and|&|-|–)\s*(?:(?:weeks?|months?|days?|years?)\s+)?\d+(?:\.\d+)?)*)"
+    r"|(\d+(?:\.\d+)?(?:\s*(?:,\s*(?:and|&)\s|,|and|&)\s*\d+(?:\.\d+)?)*)\s+(weeks?|months?|days?|years?))\b"
+    r"(?!\s+(?:after|post|following)\s+(?:the\s+)?(?:end|completion|treatment|therapy|surgery|transplant|discharge|last|stopping))",
     re.IGNORECASE,
 )
 _INSTRUMENT_AFTER = re.compile(r"^(?:\s+[A-Za-z0-9-]+){0,3}?\s+(?:questionnaire|survey|version|recall|form)\b", re.IGNORECASE)

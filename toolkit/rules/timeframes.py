@@ -236,7 +236,7 @@ def measure_timeframe_mismatch(doc):
     """
     for where, endpoint in _endpoints(doc):
         named = named_time_points(endpoint["measure"])
-        points = timeframe(_written(endpoint)).points
+        points = [p for p in timeframe(_written(endpoint)).points if p.kind != "calendar"]  # a calendar window is not a time of the participant
         if not named or not points:
             continue
         if not any(same_time(point, given) for point in named for given in points):
