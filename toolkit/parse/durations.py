@@ -113,7 +113,7 @@ _VAGUE = re.compile(
     r"研究结束|试验结束|治疗结束",
     re.IGNORECASE,
 )
-_BASELINE = re.compile(r"\bbaseline\b|\bscreening\b|基线", re.IGNORECASE)
+_BASELINE = re.compile(r"\bbase(?:d)?line\b|\bbasline\b|\bscreening\b|基线", re.IGNORECASE)  # "Basline": a typo, still a baseline
 # "after 5 doses", "cycle 3": time points counted in treatment events, measurable per participant
 _EVENTS = re.compile(r"\d+(?:st|nd|rd|th)?\s*(?:doses?|cycles?|courses?|injections?|infusions?|visits?|vaccinations?|sessions?|treatments?|meals?|menstrual\s+cycles?)\b"
                      r"|\b(?:cycles?|courses?|visits?|doses?|sessions?)\s*\d+", re.IGNORECASE)
@@ -127,6 +127,9 @@ _ANCHORS = re.compile(
     r"|^\s*(?:the\s+)?(?:initial\s+|final\s+|inclusion\s+|first\s+|1st\s+)?(?:birth|delivery|discharge|admission|inclusion|enrol+ment|surgery|operation|implant|visit|procedure)\b"
     r"|\b(?:at|upon|on|during|before|after|prior\s+to)\s+(?:the\s+)?(?!each|every|all|any)(?:\w+\s+){0,2}?(?:visit|session|implant|arrival|operation|surgery|procedure|delivery|discharge|admission)\b"
     r"|\b(?:moment|time|day)\s+of\s+(?:the\s+)?(?:hospital\s+|study\s+|definitive\s+)?\w+"
+    r"|\bimmediate(?:ly)?\b|\b(?:after|before)\s+each\s+(?:\w+\s+)?(?:session|dose|visit|exercise|infusion)\b"
+    r"|\b(?:during|at)\s+(?:the\s+)?(?:initial\s+)?enrol+ment\b|\bwithin\s+the\s+(?:first|1st)\b"
+    r"|\b(?:start|initiation|beginning)\s+of\s+(?:the\s+)?(?:intervention|treatment|chemotherapy|therapy|surgery|session|study\s+drug)"
     r"|\b(?:pre|post|intra|peri)[- ]?(?:operative(?:ly)?|procedur(?:e|al)|treatment|intervention|dose|natal|partum|test|op)\b"
     r"|出生|出院|入院|术前|术后|治疗前|治疗后|随机化",
     re.IGNORECASE,
