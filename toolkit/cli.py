@@ -12,6 +12,8 @@ import sys
 import click
 
 from toolkit import __version__
+from toolkit.render.documents import DOCUMENTS, FORMATS as RENDER_FORMATS, doc_help
+from toolkit.reporters import REPORTERS
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -38,7 +40,7 @@ def main() -> None:
 @main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "output_format", default="text", show_default=True,
-              type=click.Choice(["text", "json", "github", "sarif", "junit"]),
+              type=click.Choice(list(REPORTERS)),
               help="Output format: text, json, github (Actions annotations), sarif (code scanning), junit.")
 @click.option("--select", metavar="CODES", help="Only these codes or families, comma-separated (e.g. AGE,TIM001).")
 @click.option("--ignore", metavar="CODES", help="Leave out these codes or families, comma-separated.")
@@ -147,9 +149,8 @@ def import_(files, out_dir, force) -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--doc", "document", type=click.Choice(["registry", "summary", "protocol"]), required=True,
-              help="registry: the ClinicalTrials.gov-style record; summary: for patients; protocol: the full document.")
-@click.option("--format", "output_format", type=click.Choice(["text", "markdown", "html", "pdf"]), default="html",
+@click.option("--doc", "document", type=click.Choice(list(DOCUMENTS)), required=True, help=doc_help())
+@click.option("--format", "output_format", type=click.Choice(RENDER_FORMATS), default="html",
               show_default=True, help="Output format.")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
               help="Language of the document (the protocol's translations are used where the author gave them).")
