@@ -37,7 +37,7 @@ class Diagnostic:
 
     `line` and `column` are 1-based and point at the YAML node that is wrong.
     `path` is a JSON Pointer into the document ("" for the whole file).
-    `related` holds other places the message refers to, as (line, column) pairs.
+    `related` holds other places the message refers to, as (line, column, JSON Pointer).
     """
 
     file: str
@@ -47,7 +47,7 @@ class Diagnostic:
     severity: Severity
     message: str
     path: str = ""
-    related: tuple[tuple[int, int], ...] = field(default=(), compare=False)
+    related: tuple[tuple[int, int, str], ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         # The one place quoted text is made safe, so that every reporter (a line per finding,
@@ -62,7 +62,7 @@ class Diagnostic:
         return (self.file, self.line, self.column, self.rule, self.message)
 
     def as_dict(self) -> dict:
-        return {
+        found = {
             "file": self.file,
             "line": self.line,
             "column": self.column,
@@ -71,6 +71,9 @@ class Diagnostic:
             "message": self.message,
             "path": self.path,
         }
+        if self.related:
+            found["related"] = [{"line": line, "column": column, "path": path} for line, column, path in self.related]
+        return found
 
 
 def pointer(parts) -> str:
