@@ -12,7 +12,7 @@ from __future__ import annotations
 from toolkit.diagnostics import Severity
 from toolkit.document.walk import get
 from toolkit.parse import outcomes
-from toolkit.parse.durations import named_time_points, same, time_points
+from toolkit.parse.durations import named_time_point, same, time_points
 from toolkit.rules._registry import Finding, rule
 from toolkit.rules.text import has_placeholder
 
@@ -281,12 +281,9 @@ def time_point_with_window(doc):
         if not text or has_placeholder(text):
             continue
         path = (*where, "timeframe")
-        # "at 6 and 12 months" names two points; the window must end at the last of them
-        named_points = named_time_points(endpoint["measure"])
-        named = max(named_points, key=lambda point: point.days) if named_points else None
+        named = named_time_point(endpoint["measure"])
         window = outcomes.window(text) if named and not outcomes.over_interval(endpoint["measure"]) else None
-        frame_points = time_points(text) if window else []
-        if window and named and any(same(named.days, point.days) for point in frame_points):
+        if window and any(same(named.days, point.days) for point in time_points(text)):
             when = named.text if named.text.lower().startswith("at ") else f"at {named.text}"
             yield Finding(path, f'"{endpoint["measure"]}" is measured {when}, but its timeframe '
                                 f'"{text}" is a window ("{window}"); give the time point itself')
