@@ -6,7 +6,7 @@ import io
 import json
 import xml.etree.ElementTree as ElementTree
 
-from conftest import AS_PUBLISHED, MINIMAL
+from conftest import COMPLETE, AS_PUBLISHED, MINIMAL
 
 from toolkit.diagnostics import Diagnostic, Severity
 from toolkit.engine import Summary
@@ -59,7 +59,7 @@ def test_sarif(cli):
 
 
 def test_junit(cli, write):
-    clean = write(MINIMAL, "clean.yaml")
+    clean = write(COMPLETE, "clean.yaml")
     result = run(cli, "junit", AS_PUBLISHED / "NCT07063888.yaml", clean)
     root = ElementTree.fromstring(result.output)
     assert root.tag == "testsuites"
