@@ -138,8 +138,8 @@ def duplicate_id_or_label(doc):
             value = item[field]
             if counts[value] > 1:
                 if value in first:
-                    line = doc.position((section, first[value], field))[0]
-                    yield Finding((section, index, field), f'{section} {field} "{value}" is used twice (first at line {line})')
+                    yield Finding((section, index, field), f'{section} {field} "{value}" is used twice',
+                                  related=((section, first[value], field),))
                 else:
                     first[value] = index
 

@@ -44,9 +44,9 @@ def ratio_arms_mismatch(doc):
     parts = _ratio_parts(doc)
     arms = _arms(doc)
     if parts and get(doc.data, "design", "allocation") == "randomized" and arms and len(parts) != len(arms):
-        line = doc.position(("arms",))[0]
         yield Finding(("design", "randomization", "ratio"),
-                      f"ratio {':'.join(map(str, parts))} has {len(parts)} parts but there are {len(arms)} arms (line {line})")
+                      f"ratio {':'.join(map(str, parts))} has {len(parts)} parts but there are {len(arms)} arms",
+                      related=(("arms",),))
 
 
 @rule("RND002", "randomized-single-arm")
@@ -121,8 +121,8 @@ def ratio_without_randomization(doc):
     """
     allocation = get(doc.data, "design", "allocation")
     if _ratio_parts(doc) and allocation and allocation != "randomized":
-        line = doc.position(("design", "allocation"))[0]
-        yield Finding(("design", "randomization", "ratio"), f"a ratio is given but allocation is {allocation} (line {line})")
+        yield Finding(("design", "randomization", "ratio"), f"a ratio is given but allocation is {allocation}",
+                      related=(("design", "allocation"),))
 
 
 @rule("RND005", "model-arm-count", Severity.WARNING)

@@ -52,9 +52,8 @@ def milestones_out_of_order(doc):
     present = [(key, get(status, key, "date")) for key in MILESTONES if get(status, key, "date") is not None]
     for (early_key, early), (late_key, late) in zip(present, present[1:]):
         if dates.surely_before(late, early):
-            line = doc.position(("status", early_key, "date"))[0]
-            yield Finding(("status", late_key, "date"),
-                          f"{late_key} ({late}) is before {early_key} ({early}, line {line})")
+            yield Finding(("status", late_key, "date"), f"{late_key} ({late}) is before {early_key} ({early})",
+                          related=(("status", early_key, "date"),))
 
 
 @rule("DAT002", "date-type-missing", Severity.WARNING)
@@ -109,9 +108,9 @@ def date_type_vs_status(doc):
     for key, wanted in MUST_BE.get(overall, {}).items():
         given = get(status, key, "type")
         if given and given != wanted:
-            line = doc.position(("status", "overall"))[0]
             yield Finding(("status", key, "type"),
-                          f"{key} is {given} but the overall status is {overall} (line {line}): it should be {wanted}")
+                          f"{key} is {given} but the overall status is {overall}: it should be {wanted}",
+                          related=(("status", "overall"),))
 
 
 @rule("DAT004", "actual-date-in-future")
@@ -206,8 +205,8 @@ def enrollment_type_vs_status(doc):
         yield Finding(where + ("count",), f"the trial is withdrawn, so its actual enrollment is 0 (found {count} {kind or ''})".rstrip())
 
 
-@rule("DAT007", "registered-after-start", Severity.WARNING)
-def registered_after_start(doc):
+@rule("DAT007", "registered-after-start", Severity.WARNING, options={"max_days": 21})
+def registered_after_start(doc, *, max_days):
     """The trial was registered after it started.
 
     ## What it checks
@@ -224,6 +223,11 @@ def registered_after_start(doc):
       first_submitted: 2025-12-10
     ```
 
+    ## Options
+    - `max_days` (default 21): days between the start and the first submission that are
+      still not retrospective. 21 days is the US legal limit (FDAAA 801); ICMJE journals
+      allow none (set 0).
+
     ## Fix
     Nothing to fix in the file if the dates are right; say so in the publication.
     """
@@ -231,7 +235,7 @@ def registered_after_start(doc):
     start, submitted = get(status, "start", "date"), status.get("first_submitted")
     if start and submitted and dates.surely_before(start, submitted) and get(status, "start", "type") != "estimated":
         days = (dates.date_range(submitted)[0] - dates.date_range(start)[1]).days
-        if days > 21:
+        if days > max_days:
             yield Finding(("status", "first_submitted"),
                           f"first submitted {submitted}, {days} days after the start ({start}): registered retrospectively")
 

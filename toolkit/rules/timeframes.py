@@ -118,19 +118,18 @@ def timeframe_beyond_follow_up(doc):
     limit = age_days(follow_up) if follow_up else None
     if limit is None:
         return
-    line = doc.position(("design", "follow_up"))[0]
     for where, endpoint in _endpoints(doc):
         parsed = timeframe(_written(endpoint))
         if _beyond(parsed, limit):
             yield Finding(
                 ("endpoints", *where, "timeframe"),
-                f'timeframe "{parsed.text}" of "{endpoint["measure"]}" goes beyond design.follow_up '
-                f"({follow_up}, line {line})",
+                f'timeframe "{parsed.text}" of "{endpoint["measure"]}" goes beyond design.follow_up ({follow_up})',
+                related=(("design", "follow_up"),),
             )
 
 
-@rule("TIM004", "timeframe-beyond-study-dates", Severity.WARNING)
-def timeframe_beyond_study_dates(doc):
+@rule("TIM004", "timeframe-beyond-study-dates", Severity.WARNING, options={"approximate_margin": 0.25})
+def timeframe_beyond_study_dates(doc, *, approximate_margin):
     """An endpoint's time frame is longer than the study itself.
 
     ## What it checks
@@ -155,6 +154,10 @@ def timeframe_beyond_study_dates(doc):
         - {measure: Overall survival, timeframe: Up to 3 years}
     ```
 
+    ## Options
+    - `approximate_margin` (default 0.25): how much longer than the study a time frame marked
+      "approximately" may be, as a fraction (0.25 = 25 %).
+
     ## Fix
     Correct the dates or the time frame.
     """
@@ -168,7 +171,7 @@ def timeframe_beyond_study_dates(doc):
             continue
         for where, endpoint in _endpoints(doc, kinds):
             parsed = timeframe(_written(endpoint))
-            margin = 1.25 if approximate(parsed.text) else 1.0
+            margin = 1.0 + approximate_margin if approximate(parsed.text) else 1.0
             if where not in reported and _beyond(parsed, available, margin):
                 reported.add(where)
                 yield Finding(
