@@ -82,7 +82,7 @@ def test_summary_in_text_formats():
     assert out.getvalue() == "2 files checked: 1 error, 0 warnings, 0 infos\n"
 
 
-INVERTED = MINIMAL + "eligibility:\n  minimum_age: 18 years\n  maximum_age: 17 years\n"
+INVERTED = MINIMAL + "eligibility:\n  minimum_age: 18 years\n  maximum_age: 17 years\n  sex: all\n"
 MINIMUM_LINE = MINIMAL.count("\n") + 2
 
 
