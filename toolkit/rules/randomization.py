@@ -35,7 +35,21 @@ def ratio_arms_mismatch(doc):
     design:
       allocation: randomized
       randomization: {ratio: "1:1"}
-    arms: [{id: a, ...}, {id: b, ...}, {id: c, ...}]
+    arms:
+      - {id: a, label: Lenvatinib, type: experimental}
+      - {id: b, label: Lenvatinib plus toripalimab, type: experimental}
+      - {id: c, label: Sorafenib, type: active_comparator}
+    ```
+
+    ## Use instead
+    ```yaml
+    design:
+      allocation: randomized
+      randomization: {ratio: "1:1:1"}
+    arms:
+      - {id: a, label: Lenvatinib, type: experimental}
+      - {id: b, label: Lenvatinib plus toripalimab, type: experimental}
+      - {id: c, label: Sorafenib, type: active_comparator}
     ```
 
     ## Fix
@@ -62,7 +76,15 @@ def randomized_single_arm(doc):
     ## Example
     ```yaml
     design: {allocation: randomized, model: single_group}
-    arms: [{id: treatment, ...}]
+    arms:
+      - {id: treatment, label: Lenvatinib, type: experimental}
+    ```
+
+    ## Use instead
+    ```yaml
+    design: {allocation: na, model: single_group}
+    arms:
+      - {id: treatment, label: Lenvatinib, type: experimental}
     ```
 
     ## Fix
@@ -89,6 +111,19 @@ def ratio_missing(doc):
     ```yaml
     design:
       allocation: randomized
+    arms:
+      - {id: a, label: Lenvatinib, type: experimental}
+      - {id: b, label: Sorafenib, type: active_comparator}
+    ```
+
+    ## Use instead
+    ```yaml
+    design:
+      allocation: randomized
+      randomization: {ratio: "1:1"}
+    arms:
+      - {id: a, label: Lenvatinib, type: experimental}
+      - {id: b, label: Sorafenib, type: active_comparator}
     ```
 
     ## Fix
@@ -113,6 +148,13 @@ def ratio_without_randomization(doc):
     ```yaml
     design:
       allocation: non_randomized
+      randomization: {ratio: "1:1"}
+    ```
+
+    ## Use instead
+    ```yaml
+    design:
+      allocation: randomized
       randomization: {ratio: "1:1"}
     ```
 
@@ -141,7 +183,17 @@ def model_arm_count(doc):
     ## Example
     ```yaml
     design: {model: single_group}
-    arms: [{id: a, ...}, {id: b, ...}]
+    arms:
+      - {id: a, label: Lenvatinib, type: experimental}
+      - {id: b, label: Sorafenib, type: active_comparator}
+    ```
+
+    ## Use instead
+    ```yaml
+    design: {model: parallel}
+    arms:
+      - {id: a, label: Lenvatinib, type: experimental}
+      - {id: b, label: Sorafenib, type: active_comparator}
     ```
 
     ## Fix
@@ -179,6 +231,13 @@ def enrollment_ratio_split(doc):
       enrollment: {count: 100, type: estimated}
     ```
 
+    ## Use instead
+    ```yaml
+    design:
+      randomization: {ratio: "2:1"}
+      enrollment: {count: 99, type: estimated}
+    ```
+
     ## Fix
     Adjust the count (99 or 102) or the ratio, or explain the rounding in the sample-size section.
     """
@@ -209,6 +268,14 @@ def arm_roles_vs_allocation(doc):
     arms:
       - {id: a, label: Toripalimab + lenvatinib, type: other}
       - {id: b, label: Lenvatinib + GEMOX, type: other}
+    ```
+
+    ## Use instead
+    ```yaml
+    design: {allocation: randomized}
+    arms:
+      - {id: a, label: Toripalimab + lenvatinib, type: experimental}
+      - {id: b, label: Lenvatinib + GEMOX, type: active_comparator}
     ```
 
     ## Fix
