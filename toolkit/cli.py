@@ -104,14 +104,15 @@ def new(file, force) -> None:
     Example:
       protocol new protocols/my-trial.yaml
     """
-    from toolkit.files import write_atomic
+    from toolkit.files import write_output
     from toolkit.commands.new import skeleton
 
     try:
-        write_atomic(file, skeleton(file), force=force)
-    except (FileExistsError, OSError) as err:
+        write_output(file, skeleton(file), force=force)
+    except OSError as err:
         _fail(str(err))
-    click.echo(f"wrote {file}: fill in the TODO markers, then run `protocol validate {file}`")
+    if file != "-":
+        click.echo(f"wrote {file}: fill in the TODO markers, then run `protocol validate {file}`")
 
 
 @main.command("import", context_settings=CONTEXT)
@@ -156,14 +157,18 @@ def import_(files, out_dir, force) -> None:
               help="Language of the document (the protocol's translations are used where the author gave them).")
 @click.option("--templates", type=click.Path(exists=True, file_okay=False),
               help="Folder of templates that override the built-in ones (or one block of them).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of to standard output.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write here instead of to standard output (`-`: standard output).")
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
 @click.option("--check", is_flag=True, help="Compare with OUTPUT instead of writing it; exit 1 if it differs.")
-def render(file, document, output_format, lang, templates, output, check) -> None:
+def render(file, document, output_format, lang, templates, output, force, check) -> None:
     """Render a protocol as a document.
 
-    A protocol with errors is not rendered (exit status 1, the errors are printed). With
-    --check, OUTPUT is compared with what would be rendered now: exit status 0 when it is up
-    to date, 1 when it differs (a diff is printed for text formats) or is missing.
+    A protocol with errors is not rendered (exit status 1, the errors are printed). An
+    existing OUTPUT is never replaced without --force; a device or FIFO (/dev/null, a pipe) is
+    written in place. With --check, OUTPUT is compared with what would be rendered now: exit
+    status 0 when it is up to date, 1 when it differs (a diff is printed for text formats) or
+    is missing.
 
     \b
     Examples:
@@ -176,7 +181,7 @@ def render(file, document, output_format, lang, templates, output, check) -> Non
 
     document_ = _valid_document(file)
     try:
-        status = run_render(document_, RenderRequest(document, output_format, lang, templates), output, check)
+        status = run_render(document_, RenderRequest(document, output_format, lang, templates), output, check, force)
     except RenderFailure as err:
         _fail(str(err))
     sys.exit(status)
@@ -206,7 +211,7 @@ def export(file, target, output, force, prs_org) -> None:
       protocol export protocols/NCT04361331.yaml --to ctgov-json -o NCT04361331.json
       protocol export protocols/NCT04361331.yaml --to prs-xml --prs-org ZhongshanH -o upload.xml
     """
-    from toolkit.files import write_atomic
+    from toolkit.files import write_output
 
     document = _valid_document(file, rules=False)
     if target == "prs-xml":
@@ -217,14 +222,12 @@ def export(file, target, output, force, prs_org) -> None:
         from toolkit.ctgov.export import to_v2
 
         text = json.dumps(to_v2(document.data), ensure_ascii=False, indent=2) + "\n"
-    if not output:
-        click.echo(text, nl=False)
-        return
     try:
-        write_atomic(output, text, force=force)
-    except (FileExistsError, OSError) as err:
+        write_output(output or "-", text, force=force)
+    except OSError as err:
         _fail(str(err))
-    click.echo(f"wrote {output}", err=True)
+    if output and output != "-":
+        click.echo(f"wrote {output}", err=True)
 
 
 def _prs_xml(file, data, prs_org) -> str:

@@ -33,6 +33,7 @@ FAMILIES = {
     "AGE": "age bounds",
     "RND": "allocation, randomization and arms count",
     "TIM": "endpoints and timeframes",
+    "OUT": "outcome measures as registry reviewers read them",
     "DAT": "dates and status",
     "ARM": "arms, interventions and dosing",
     "TXT": "text hygiene",
