@@ -1,3 +1,5 @@
+"""REQ: facts a registry requires that the protocol does not give."""
+
 from __future__ import annotations
 
 from helpers import findings, lines
@@ -41,3 +43,25 @@ def test_req003_not_for_expanded_access():
     assert lines("design:\n  study_type: expanded_access\n", "REQ003") == []
     assert [message for _, message in findings("design:\n  study_type: interventional\n", "REQ003")] == [
         "no primary endpoint is given"]
+
+
+def test_req020_age_limits_not_stated():
+    assert lines("eligibility:\n  sex: all\n", "REQ020") == [2]
+    assert lines("", "REQ020") != []  # no eligibility at all: reported at the top
+    for given in ("minimum_age: 18 years", "maximum_age: 75 years", "no_age_limit: true"):
+        assert lines(f"eligibility:\n  sex: all\n  {given}\n", "REQ020") == [], given
+
+
+def test_req020_message_says_how_to_state_no_limit():
+    ((_, message),) = findings("eligibility:\n  sex: all\n", "REQ020")
+    assert "no_age_limit: true" in message
+
+
+def test_req021_sex_not_stated():
+    assert lines("eligibility:\n  minimum_age: 18 years\n", "REQ021") == [2]
+    assert lines("eligibility:\n  minimum_age: 18 years\n  sex: female\n", "REQ021") == []
+
+
+def test_expanded_access_without_eligibility_is_not_asked_for_ages():
+    body = "design: {study_type: expanded_access}\n"
+    assert lines(body, "REQ020") == [] and lines(body, "REQ021") == []
