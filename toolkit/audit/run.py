@@ -13,9 +13,9 @@ import functools
 import json
 import os
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 from toolkit import __version__
 from toolkit.ctgov.sources import PROTOCOL_SUFFIXES, RECORD_SUFFIXES, Source, enumerate_sources
