@@ -100,7 +100,7 @@ def _design(root, notes: Notes) -> dict:
     if _text(root, "biospec_retention"):
         out["bioSpec"] = {"retention": _upper(_text(root, "biospec_retention")),
                           "description": _text(root, "biospec_descr/textblock")}
-    kinds = {kind.upper(): True for kind in ("individual", "intermediate", "treatment")
+    kinds = {kind: True for kind in ("individual", "intermediate", "treatment")
              if _yes(_text(root, f"expanded_access_info/expanded_access_type_{kind}"))}
     if kinds:
         out["expandedAccessTypes"] = kinds

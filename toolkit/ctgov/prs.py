@@ -439,7 +439,7 @@ def _eligibility(w, study, p):
 
 def split_phone(phone):
     """"+1 555 0100 ext. 12" -> ("+1 555 0100", "12"): the importer keeps an extension in the number."""
-    match = re.fullmatch(r"(.*?)\s+ext\.?\s*(\S+)", phone or "")
+    match = re.fullmatch(r"(.*?)\s+ext\.?\s*(\S.*)", phone or "")
     return (match.group(1), match.group(2)) if match else (phone, None)
 
 

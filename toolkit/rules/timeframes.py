@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from toolkit.parse.dates import span_days
 from toolkit.diagnostics import Severity
-from toolkit.parse.durations import age_days, approximate, named_time_point, same, time_points, timeframe, vague_phrase
+from toolkit.parse.durations import age_days, approximate, named_time_points, same, same_time, timeframe, vague_phrase
 from toolkit.rules._registry import Finding, rule
 from toolkit.rules.text import has_placeholder
 from toolkit.document.walk import get
@@ -142,7 +142,10 @@ def timeframe_beyond_study_dates(doc, *, approximate_margin):
     The primary completion date is defined by the last primary-endpoint assessment; a time
     frame that does not fit shows that a date or the time frame is wrong. Real records often
     carry it when a trial ended early and its time frames were never updated, so it is a
-    warning, and time frames marked "approximately" get a 25 % margin.
+    warning, and time frames marked "approximately" get a 25 % margin. A retrospective study
+    (`design.time_perspective: retrospective`) looks back at what happened before it started,
+    so its time frames are not bound by its dates and it is left alone; so are look-back
+    windows ("in the 3 years before enrolment") and calendar periods in any study.
 
     ## Example
     ```yaml
@@ -161,6 +164,8 @@ def timeframe_beyond_study_dates(doc, *, approximate_margin):
     ## Fix
     Correct the dates or the time frame.
     """
+    if get(doc.data, "design", "time_perspective") == "retrospective":
+        return
     status = doc.data.get("status", {})
     start = get(status, "start", "date")
     reported = set()
@@ -233,12 +238,12 @@ def measure_timeframe_mismatch(doc):
     Make the time frame match the measure: `timeframe: 2 years`.
     """
     for where, endpoint in _endpoints(doc):
-        named = named_time_point(endpoint["measure"])
-        points = time_points(_written(endpoint))
-        if named is None or not points:
+        named = named_time_points(endpoint["measure"])
+        points = [p for p in timeframe(_written(endpoint)).points if p.kind != "calendar"]  # a calendar window is not a time of the participant
+        if not named or not points:
             continue
-        if not any(same(named.days, point.days) for point in points):
+        if not any(same_time(point, given) for point in named for given in points):
             yield Finding(
                 ("endpoints", *where, "timeframe"),
-                f'"{endpoint["measure"]}" names {named.text} but its timeframe is "{endpoint["timeframe"]}"',
+                f'"{endpoint["measure"]}" names {named[0].text} but its timeframe is "{endpoint["timeframe"]}"',
             )
