@@ -384,6 +384,18 @@ _PLACEBO_WORDS = re.compile(r"placebo|sham|vehicle|dummy|simulat|inactive|inert|
                             r"\b0(?:\.0+)?\s*(?:mg|g|ml|µg|mcg)\b|安慰剂|模拟", re.IGNORECASE)
 
 
+# A substance needs a placebo of its own; a test is not given in an inactive version.
+_NEEDS_OWN_PLACEBO = ("drug", "biological", "dietary_supplement", "combination_product", "diagnostic_test", "genetic")
+
+
+def _inactive_version(doc, index: int, given: list) -> bool:
+    """The placebo arm gets an inactive version of what another arm gets: the same device,
+    procedure or behavioural intervention, linked to both (plain underpants against treated
+    ones, needling at non-acupoints). Only a substance needs a placebo of its own."""
+    others = {ref for i, arm in enumerate(doc.data.get("arms", [])) if i != index for ref in arm.get("interventions", [])}
+    return all(i["type"] not in _NEEDS_OWN_PLACEBO and i["id"] in others for i in given)
+
+
 @rule("ARM010", "placebo-arm-without-placebo", Severity.WARNING)
 def placebo_arm_without_placebo(doc):
     """A placebo comparator arm gives no placebo.
@@ -391,8 +403,11 @@ def placebo_arm_without_placebo(doc):
     ## What it checks
     Arms typed `placebo_comparator` that list interventions, none of which is a placebo by its
     name, other names or description ("placebo", "sham", "vehicle", "dummy", "saline",
-    "inactive", a zero dose ...). Sham comparators are left alone: registries accept the
-    active device or procedure, described as sham, as a sham arm's intervention.
+    "inactive", a zero dose ...). Sham comparators are left alone, and so is a placebo arm
+    whose devices, procedures or behavioural interventions are the ones another arm gets
+    (plain underpants against treated ones, needling at non-acupoints): registries accept
+    the active device or procedure, described as inactive, as the control's intervention.
+    Only a substance needs a placebo of its own.
 
     ## Why it matters
     The arm type tells readers the comparison is blinded against an inactive control; if the
@@ -422,7 +437,7 @@ def placebo_arm_without_placebo(doc):
     for index, arm in enumerate(doc.data.get("arms", [])):
         kind = arm.get("type")
         given = [by_id[ref] for ref in arm.get("interventions", []) if ref in by_id]
-        if kind != "placebo_comparator" or not given:
+        if kind != "placebo_comparator" or not given or _inactive_version(doc, index, given):
             continue
         if not any(_PLACEBO_WORDS.search(" ".join(_intervention_texts(i))) for i in given):
             names = ", ".join(f'"{i["name"]}"' for i in given)
