@@ -123,8 +123,9 @@ def new(file, force) -> None:
 def import_(files, out_dir, force) -> None:
     """Turn ClinicalTrials.gov records into protocol YAML files.
 
-    FILES are API v2 JSON records (as downloaded from the registry) or legacy XML records
-    (<clinical_study>). Each becomes OUTPUT/<NCT number>.yaml; an existing file is never
+    FILES are API v2 JSON records (as downloaded from the registry), legacy XML records
+    (<clinical_study>) or responses of the retired classic API (FullStudiesResponse, one file
+    per study). Each study becomes OUTPUT/<NCT number>.yaml; an existing file is never
     overwritten without --force. What a record holds that the format cannot is listed at the
     top of the file and printed. Exit status 1 if any file could not be imported.
 
@@ -133,11 +134,10 @@ def import_(files, out_dir, force) -> None:
       protocol import NCT04361331.json -o protocols/
       protocol import downloads/*.xml -o protocols/ --force
     """
-    from toolkit.ctgov.importer import import_file
+    from toolkit.ctgov.importer import import_records
 
     failed = 0
-    for path in files:
-        result = import_file(path, out_dir, force)
+    for path, result in ((p, r) for p in files for r in import_records(p, out_dir, force)):
         if result.error:
             failed += 1
             click.echo(f"{path}: error: {result.error}", err=True)

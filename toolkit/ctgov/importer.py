@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from toolkit.ctgov import from_json, from_xml
+from toolkit.ctgov import from_classic, from_json, from_xml
 from toolkit.ctgov.common import ImportError_, Notes
 from toolkit.document.dump import dump
 from toolkit.files import write_atomic
@@ -28,7 +28,16 @@ class Imported:
 
 
 def read_record(path: str) -> tuple[dict, Notes]:
-    """The record in `path` (API v2 JSON or legacy XML) as protocol data, and what was not carried."""
+    """The record in `path` (API v2 JSON, legacy XML, a one-study classic response) as protocol
+    data, and what was not carried."""
+    records = read_records(path)
+    if len(records) > 1:
+        raise ImportError_(f"the file holds {len(records)} studies; import it with `protocol import`, one file per study")
+    return records[0]
+
+
+def read_records(path: str) -> list[tuple[dict, Notes]]:
+    """Every study in `path`: one for an API v2 or legacy XML record, each of a classic response."""
     if os.path.getsize(path) > MAX_BYTES:
         raise ImportError_(f"file is larger than {MAX_BYTES // 1048576} MiB; not a single registry record")
     raw = Path(path).read_bytes()
@@ -41,10 +50,22 @@ def read_record(path: str) -> tuple[dict, Notes]:
         raise ImportError_("the file is empty")
     notes = Notes()
     if stripped.startswith("{"):
-        return from_json.convert(_parse_json(text), notes), notes
+        record = _parse_json(text)
+        if "FullStudiesResponse" in record:
+            return _classic(record)
+        return [(from_json.convert(record, notes), notes)]
     if stripped.startswith("<"):
-        return from_json.convert(from_xml.to_v2(_parse_xml(raw), notes), notes), notes
+        return [(from_json.convert(from_xml.to_v2(_parse_xml(raw), notes), notes), notes)]
     raise ImportError_("neither JSON nor XML: expected a ClinicalTrials.gov API v2 JSON record or a legacy XML record")
+
+
+def _classic(response: dict) -> list[tuple[dict, Notes]]:
+    out = []
+    for study in from_classic.studies(response):
+        notes = Notes()
+        notes.add("not carried: the classic response's search metadata (API version, query, ranks)")
+        out.append((from_json.convert(from_classic.to_v2(study, notes), notes), notes))
+    return out
 
 
 def _parse_json(text: str) -> dict:
@@ -71,16 +92,27 @@ def _parse_xml(raw: bytes):
         raise ImportError_(f"XML refused: {type(err).__name__}: {err}") from None
 
 
-def import_file(path: str, out_dir: str, force: bool) -> Imported:
-    result = Imported(path)
+def import_records(path: str, out_dir: str, force: bool) -> list[Imported]:
+    """Every study in `path` written to OUT_DIR/<NCT number>.yaml; one result per study."""
     try:
-        protocol, notes = read_record(path)
+        records = read_records(path)
     except ImportError_ as err:
-        result.error = str(err)
-        return result
+        return [Imported(path, error=str(err))]
     except OSError as err:
-        result.error = f"cannot read: {err.strerror or err}"
-        return result
+        return [Imported(path, error=f"cannot read: {err.strerror or err}")]
+    return [_write(path, protocol, notes, out_dir, force) for protocol, notes in records]
+
+
+def import_file(path: str, out_dir: str, force: bool) -> Imported:
+    """The one study in `path` written to OUT_DIR/<NCT number>.yaml."""
+    results = import_records(path, out_dir, force)
+    if len(results) > 1:
+        return Imported(path, error=f"the file holds {len(results)} studies; use import_records")
+    return results[0]
+
+
+def _write(path: str, protocol: dict, notes: Notes, out_dir: str, force: bool) -> Imported:
+    result = Imported(path)
     _name_safely(protocol, path, notes)
     target = Path(out_dir) / f"{protocol['id']}.yaml"
     header = [f"yaml-language-server: $schema={schema_reference(target)}",
