@@ -10,6 +10,7 @@ from pathlib import Path
 
 from toolkit.ctgov import from_classic, from_json, from_xml
 from toolkit.ctgov.common import ImportError_, Notes
+from toolkit.ctgov.sources import Source, SourceError
 from toolkit.document.dump import dump
 from toolkit.files import write_atomic
 from toolkit.commands.new import schema_reference
@@ -30,17 +31,30 @@ class Imported:
 def read_record(path: str) -> tuple[dict, Notes]:
     """The record in `path` (API v2 JSON, legacy XML, a one-study classic response) as protocol
     data, and what was not carried."""
-    records = read_records(path)
-    if len(records) > 1:
-        raise ImportError_(f"the file holds {len(records)} studies; import it with `protocol import`, one file per study")
-    return records[0]
+    return _one(read_records(path))
 
 
 def read_records(path: str) -> list[tuple[dict, Notes]]:
     """Every study in `path`: one for an API v2 or legacy XML record, each of a classic response."""
     if os.path.getsize(path) > MAX_BYTES:
         raise ImportError_(f"file is larger than {MAX_BYTES // 1048576} MiB; not a single registry record")
-    raw = Path(path).read_bytes()
+    return parse_records(Path(path).read_bytes())
+
+
+def parse_record(raw: bytes) -> tuple[dict, Notes]:
+    """A record's bytes as protocol data, and what was not carried."""
+    return _one(parse_records(raw))
+
+
+def _one(records: list[tuple[dict, Notes]]) -> tuple[dict, Notes]:
+    if len(records) > 1:
+        raise ImportError_(f"the file holds {len(records)} studies; `protocol import` writes one file per study")
+    return records[0]
+
+
+def parse_records(raw: bytes) -> list[tuple[dict, Notes]]:
+    """A file's bytes (API v2 JSON, legacy XML, a classic API response) as protocol data, one
+    per study, each with what was not carried."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -92,27 +106,28 @@ def _parse_xml(raw: bytes):
         raise ImportError_(f"XML refused: {type(err).__name__}: {err}") from None
 
 
-def import_records(path: str, out_dir: str, force: bool) -> list[Imported]:
-    """Every study in `path` written to OUT_DIR/<NCT number>.yaml; one result per study."""
-    try:
-        records = read_records(path)
-    except ImportError_ as err:
-        return [Imported(path, error=str(err))]
-    except OSError as err:
-        return [Imported(path, error=f"cannot read: {err.strerror or err}")]
-    return [_write(path, protocol, notes, out_dir, force) for protocol, notes in records]
-
-
 def import_file(path: str, out_dir: str, force: bool) -> Imported:
     """The one study in `path` written to OUT_DIR/<NCT number>.yaml."""
-    results = import_records(path, out_dir, force)
+    results = import_source(Source(path), out_dir, force)
     if len(results) > 1:
-        return Imported(path, error=f"the file holds {len(results)} studies; use import_records")
+        return Imported(path, error=f"the file holds {len(results)} studies; use import_source")
     return results[0]
 
 
-def _write(path: str, protocol: dict, notes: Notes, out_dir: str, force: bool) -> Imported:
-    result = Imported(path)
+def import_source(source: Source, out_dir: str, force: bool) -> list[Imported]:
+    """Import every study of one source (a file, or a member of a zip archive) into `out_dir`."""
+    try:
+        records = parse_records(source.read())
+    except (ImportError_, SourceError) as err:
+        return [Imported(source.label, error=str(err))]
+    except OSError as err:
+        return [Imported(source.label, error=f"cannot read: {err.strerror or err}")]
+    return [_write(source, protocol, notes, out_dir, force) for protocol, notes in records]
+
+
+def _write(source: Source, protocol: dict, notes: Notes, out_dir: str, force: bool) -> Imported:
+    result = Imported(source.label)
+    path = source.member or source.path
     _name_safely(protocol, path, notes)
     target = Path(out_dir) / f"{protocol['id']}.yaml"
     header = [f"yaml-language-server: $schema={schema_reference(target)}",
