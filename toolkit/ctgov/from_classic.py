@@ -11,8 +11,18 @@ either translated or named in a note; none is dropped silently.
 from __future__ import annotations
 
 from toolkit.ctgov.common import ImportError_, Notes, partial_date
-from toolkit.ctgov.from_xml import (_ALLOCATION, _DATE_TYPE, _IPD_TYPES, _MODEL, _PHASES, _PURPOSE, _ROLES, _SEX, _STATUS,
-                                    _upper)
+from toolkit.ctgov.from_xml import (
+    _ALLOCATION,
+    _DATE_TYPE,
+    _IPD_TYPES,
+    _MODEL,
+    _PHASES,
+    _PURPOSE,
+    _ROLES,
+    _SEX,
+    _STATUS,
+    _upper,
+)
 
 # How each value is read: display string -> API v2 enum (with the legacy aliases), a date, a yes/no.
 _ENUMS = {"status": _STATUS, "phase": {}, "allocation": _ALLOCATION, "model": _MODEL, "purpose": _PURPOSE,
@@ -167,8 +177,8 @@ def to_v2(study: dict, notes: Notes) -> dict:
     section = study.get("ProtocolSection")
     if not isinstance(section, dict):
         raise ImportError_("a study of the classic response has no ProtocolSection")
-    record = {"protocolSection": _object(section, {k: v for k, v in TABLE.items()}, "ProtocolSection", notes)}
-    for key, value in study.items():
+    record = {"protocolSection": _object(section, TABLE, "ProtocolSection", notes)}
+    for key in study:
         if key in SECTIONS:
             record[SECTIONS[key]] = {}  # not carried; from_json names it
         elif key != "ProtocolSection":
