@@ -174,3 +174,14 @@ def test_chinese(text, days):
 
 def test_time_point_keeps_its_unit():
     assert time_points("Week 24") == [TimePoint(168.0, "Week 24", "week")]
+
+
+@pytest.mark.parametrize("record,title,earlier", [
+    ("NCT04302987", "Vitamin D Intervention in Infants - 6 Years Follow-up (VIDI2)", True),
+    ("NCT01357915", "A Follow-up Study to Evaluate the Long-term Persistence of GSK Biologicals' Candidate CMV Vaccine", True),
+    ("NCT05774951", "Invasive breast cancer-free survival", False),
+])
+def test_follow_up_of_an_earlier_study(record, title, earlier):
+    from toolkit.parse.durations import follow_up_of_earlier_study
+
+    assert follow_up_of_earlier_study(title) is earlier

@@ -436,6 +436,18 @@ def timeframe(text: str) -> Timeframe:
     return Timeframe(text, latest, latest is None and not anchored, tuple(points))
 
 
+_EARLIER_STUDY = re.compile(
+    r"\bfollow[- ]?up\s+(?:study|trial)\b|\blong[- ]term\s+follow[- ]?up\b|\bextension\s+(?:study|trial)\b"
+    r"|\b(?:open[- ]label\s+)?extension\s+of\b|\blong[- ]term\s+persistence\b|\b\d+\s+years?\s+follow[- ]?up\b",
+    re.IGNORECASE)
+
+
+def follow_up_of_earlier_study(title: str) -> bool:
+    """A title saying the study follows up an earlier trial ("6 Years Follow-up", "Extension Study"),
+    whose time points count from that trial."""
+    return bool(_EARLIER_STUDY.search(title))
+
+
 def approximate(text: str) -> bool:
     return bool(re.search(r"approximately|approx\.|about|around|~|average|estimated|median|mean", text, re.IGNORECASE))
 

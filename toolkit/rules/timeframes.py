@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from toolkit.parse.dates import span_days
 from toolkit.diagnostics import Severity
-from toolkit.parse.durations import age_days, approximate, named_time_points, same, same_time, timeframe, vague_phrase
+from toolkit.parse.durations import age_days, approximate, follow_up_of_earlier_study, named_time_points, same, same_time, timeframe, vague_phrase
 from toolkit.rules._registry import Finding, rule
 from toolkit.rules.text import has_placeholder
 from toolkit.document.walk import get
@@ -145,7 +145,9 @@ def timeframe_beyond_study_dates(doc, *, approximate_margin):
     warning, and time frames marked "approximately" get a 25 % margin. A retrospective study
     (`design.time_perspective: retrospective`) looks back at what happened before it started,
     so its time frames are not bound by its dates and it is left alone; so are look-back
-    windows ("in the 3 years before enrolment") and calendar periods in any study.
+    windows ("in the 3 years before enrolment"), calendar periods in any study, and follow-up
+    or extension studies of an earlier trial ("A Follow-up Study to Evaluate the Long-term
+    Persistence of ..."), whose time frames count from the earlier trial.
 
     ## Example
     ```yaml
@@ -166,6 +168,8 @@ def timeframe_beyond_study_dates(doc, *, approximate_margin):
     """
     if get(doc.data, "design", "time_perspective") == "retrospective":
         return
+    if any(follow_up_of_earlier_study(get(doc.data, "title", key, default="")) for key in ("brief", "official")):
+        return
     status = doc.data.get("status", {})
     start = get(status, "start", "date")
     reported = set()
@@ -176,6 +180,8 @@ def timeframe_beyond_study_dates(doc, *, approximate_margin):
             continue
         for where, endpoint in _endpoints(doc, kinds):
             parsed = timeframe(_written(endpoint))
+            if any(point.kind == "calendar" for point in parsed.points):
+                continue  # "Up to 3 years (January 1999 to December 2001)": a calendar period, not follow-up
             margin = 1.0 + approximate_margin if approximate(parsed.text) else 1.0
             if where not in reported and _beyond(parsed, available, margin):
                 reported.add(where)
