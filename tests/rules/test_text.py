@@ -9,6 +9,10 @@ from helpers import findings, lines
     ("[insert dose]", True), ("TODO: write", True), ("TBD", True),
     ("Dose < 60 kg", False), ("Todos los pacientes", False), ("{a: b}", False),
     ("Orsz.Koranyi Tbc es Pulm.Int.", False), ("[Insert site name]", True),
+    # abbreviations defined where they stand (NCT04393051, NCT04376684)
+    ("Patients with active Tuberculosis (TBC)", False),
+    ("heart failure [New York Heart Association {NYHA} class III or higher]", False),
+    ("Results are TBC (to be confirmed)", True), ("Contact {NYHA} today", True),
 ])
 def test_txt001_placeholders(text, fires):
     assert bool(lines(f"summary: '{text}'\n", "TXT001")) is fires

@@ -26,7 +26,28 @@ _INLINE_NUMBERING = re.compile(r"[;.][ \t]+\d{1,2}\\?\.[ \t]+[A-Z]")  # inline, 
 
 def has_placeholder(text: str) -> bool:
     """Text not written yet: other rules leave it to TXT001."""
-    return bool(_PLACEHOLDER.search(text) or _PLACEHOLDER_WORD.search(text.lower()))
+    return bool(_placeholder(text) or _PLACEHOLDER_WORD.search(text.lower()))
+
+
+def _placeholder(text: str) -> str | None:
+    """The first template marker in `text` that is not an abbreviation being defined:
+    "Tuberculosis (TBC)", "New York Heart Association {NYHA}" name what precedes them."""
+    for match in _PLACEHOLDER.finditer(text):
+        if not _defines_abbreviation(text, match):
+            return match.group(0)
+    return None
+
+
+def _defines_abbreviation(text: str, match: re.Match) -> bool:
+    found = match.group(0)
+    before, after = text[:match.start()], text[match.end():]
+    if before.endswith("(") and after.startswith(")"):
+        return True  # "Patients with active Tuberculosis (TBC)"
+    letters = found.strip("{}<>")
+    if not letters.isalpha():
+        return False
+    words = re.findall(r"[A-Za-z]+", before)[-len(letters):]
+    return len(words) == len(letters) and "".join(w[0] for w in words).upper() == letters
 
 
 def _hits(doc, pattern, needle: str | None = None, fold: bool = False):
@@ -50,7 +71,9 @@ def leftover_placeholder(doc):
     ## What it checks
     Every text value for template markers that were never filled in: `{{SITE_NAME}}`,
     `{SITE_NAME}`, `<SITE NAME>`, `[insert dose]`, and the words TODO, TBD, TBC, FIXME, XXX
-    in capitals (so "Tbc", tuberculosis in a hospital's name, is not one).
+    in capitals (so "Tbc", tuberculosis in a hospital's name, is not one). An abbreviation
+    defined where it stands is not a marker: "Tuberculosis (TBC)", "New York Heart
+    Association {NYHA}".
     The skeleton written by `protocol new` uses TODO markers, so this rule lists what is left
     to write.
 
@@ -69,7 +92,8 @@ def leftover_placeholder(doc):
     Replace the placeholder with the real text, or remove the sentence.
     """
     seen = set()
-    for path, _text, found in [*_hits(doc, _PLACEHOLDER), *_hits(doc, _PLACEHOLDER_WORD, needle="[", fold=True)]:
+    marked = [(path, text, _placeholder(text)) for path, text, _found in _hits(doc, _PLACEHOLDER)]
+    for path, _text, found in [*(m for m in marked if m[2]), *_hits(doc, _PLACEHOLDER_WORD, needle="[", fold=True)]:
         if path not in seen:  # one finding per value
             seen.add(path)
             yield Finding(path, f'{dotted(path)}: leftover placeholder "{found}"; fill it in or remove it')
