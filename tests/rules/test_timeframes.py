@@ -108,3 +108,15 @@ def test_tim004_leaves_retrospective_follow_up_and_calendar_frames_alone():
     follow_up = BASE.replace("A trial", "A Follow-up Study to Evaluate the Long-term Persistence of a CMV Vaccine")
     assert findings(endpoints("At Month 48 and Month 60", status=status), "TIM004", base=follow_up) == []
     assert lines(endpoints("At Month 48 and Month 60", status=status), "TIM004") != []
+
+
+def test_tim006_a_duration_the_description_requires_is_not_a_time_point():
+    # NCT06103864: "CBR at 24 weeks is defined as ... SD ... for at least 23 weeks after randomisation"
+    body = """endpoints:
+  secondary:
+    - measure: Clinical Benefit Rate (CBR) at 24 weeks
+      description: the percentage of participants who have a CR or PR or who have SD for at least 23 weeks after randomisation
+      timeframe: Up to approximately 33 months
+"""
+    assert lines(body, "TIM006") == []
+    assert lines(body.replace("for at least 23 weeks", ""), "TIM006") == [5]

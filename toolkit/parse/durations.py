@@ -436,6 +436,23 @@ def timeframe(text: str) -> Timeframe:
     return Timeframe(text, latest, latest is None and not anchored, tuple(points))
 
 
+# "SD for at least 23 weeks", "lasting ≥ 6 months", "a minimum of 1 year": how long something must last
+_REQUIRED_DURATION = re.compile(
+    rf"(?:\bfor\s+)?(?:\bat\s+least|\ba\s+minimum\s+of|\bminimum|\blasting|\bsustained\s+for|\bdurable\s+for|≥|>=|>)\s*({_AMOUNT})\s*({_LONG_UNIT})"
+    rf"|\b({_AMOUNT})\s*({_LONG_UNIT})\s+or\s+(?:more|longer)\b",
+    re.IGNORECASE)
+
+
+def required_durations(text: str) -> list[TimePoint]:
+    """How long something must last ("SD for at least 23 weeks"): a property of the measure, not when it is taken."""
+    text = normalise(text)
+    found = []
+    for match in _REQUIRED_DURATION.finditer(text):
+        amount, unit = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        found.append(TimePoint(number(amount) * DAYS[_unit(unit)], match.group(0), _unit(unit), "duration"))
+    return found
+
+
 _EARLIER_STUDY = re.compile(
     r"\bfollow[- ]?up\s+(?:study|trial)\b|\blong[- ]term\s+follow[- ]?up\b|\bextension\s+(?:study|trial)\b"
     r"|\b(?:open[- ]label\s+)?extension\s+of\b|\blong[- ]term\s+persistence\b|\b\d+\s+years?\s+follow[- ]?up\b",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from toolkit.parse.dates import span_days
 from toolkit.diagnostics import Severity
-from toolkit.parse.durations import age_days, approximate, follow_up_of_earlier_study, named_time_points, same, same_time, timeframe, vague_phrase
+from toolkit.parse.durations import age_days, approximate, follow_up_of_earlier_study, required_durations, named_time_points, same, same_time, timeframe, vague_phrase
 from toolkit.rules._registry import Finding, rule
 from toolkit.rules.text import has_placeholder
 from toolkit.document.walk import get
@@ -228,7 +228,11 @@ def measure_timeframe_mismatch(doc):
     Measures such as "2-year overall survival" or "PFS rate at 12 months" against the time
     points of their `timeframe`: the named one must be among them. Durations that describe
     the measure itself ("transfusion independence for ≥ 56 days", "missed pills in the last
-    4 weeks") are not time points and are left alone.
+    4 weeks", a clinical benefit rate "at 24 weeks" that its description defines as stable
+    disease "for at least 23 weeks"), ages, rates' periods, points counted from a later event
+    ("1 year after treatment") and calendar time frames are left alone. Lists of visits
+    ("at weeks 4, 12 and 24") agree when one of them is in the time frame, and weeks agree
+    with months at four weeks a month ("24 weeks" and "6 months").
 
     ## Why it matters
     Registry reviewers reject outcome measures whose title and time frame disagree ("at 12
@@ -244,7 +248,10 @@ def measure_timeframe_mismatch(doc):
     Make the time frame match the measure: `timeframe: 2 years`.
     """
     for where, endpoint in _endpoints(doc):
-        named = [p for p in named_time_points(endpoint["measure"]) if p.kind == "point"]  # not "1 year after treatment"
+        required = required_durations(f'{endpoint["measure"]}\n{endpoint.get("description") or ""}')
+        named = [p for p in named_time_points(endpoint["measure"])
+                 if p.kind == "point"  # not "1 year after treatment"
+                 and not any(abs(p.days - r.days) <= 0.1 * p.days for r in required)]  # "CBR at 24 weeks": SD ≥ 23 weeks
         points = [p for p in timeframe(_written(endpoint)).points if p.kind != "calendar"]  # a calendar window is not a time of the participant
         if not named or not points:
             continue
