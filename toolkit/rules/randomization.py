@@ -222,8 +222,9 @@ def arm_roles_vs_allocation(doc):
     """The arms' roles do not fit the allocation.
 
     ## What it checks
-    A randomized trial whose arms are all of type `other`, and a single-arm trial whose only
-    arm is a comparator.
+    A randomized trial whose arms are all of type `other` (except a crossover, whose arms are
+    sequences such as "prone then supine"), and a single-arm trial whose only arm is a
+    comparator.
 
     ## Why it matters
     The arm type tells the registry and the reader what is being compared; "other" for every
@@ -244,7 +245,8 @@ def arm_roles_vs_allocation(doc):
     """
     arms = _arms(doc)
     allocation = get(doc.data, "design", "allocation")
-    if allocation == "randomized" and len(arms) >= 2 and all(a.get("type") == "other" for a in arms):
+    crossover = get(doc.data, "design", "model") == "crossover"  # its arms are sequences, neither experimental nor comparator
+    if allocation == "randomized" and len(arms) >= 2 and not crossover and all(a.get("type") == "other" for a in arms):
         for index, _arm in enumerate(arms):
             yield Finding(("arms", index, "type"), "every arm of this randomized trial has type other; "
                                                    "say which arms are experimental and which are comparators")
