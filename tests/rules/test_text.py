@@ -67,3 +67,32 @@ def test_txt005_leaves_inflections_variants_and_names_alone():
             "interventions:\n  - {id: q, name: Questionnaire, type: drug}\n  - {id: a, name: Anesthesia, type: drug}\n"
             "  - {id: t, name: Transplant, type: drug}\n")
     assert findings(body, "TXT005") == []
+
+
+def test_txt005_reports_the_misspelling_not_the_word():
+    # NCT04382781: "immunoglobulins" in the description, "Immunoglubulins" once elsewhere
+    body = """title: {brief: Immunoglubulins in COVID-19}
+summary: Patients receive immunoglobulins.
+interventions:
+  - {id: ig, name: Immunoglobulins, type: biological}
+"""
+    [(_, message)] = findings(body, "TXT005")
+    assert message.startswith('title.brief: "Immunoglubulins" is spelled')
+
+
+def test_txt005_two_english_words_are_two_words():
+    # NCT04348513: "Infection" in the title, the intervention is an "injection"
+    body = """title: {brief: Prevention of Infection}
+interventions:
+  - {id: x, name: Interferon injection, type: drug}
+"""
+    assert findings(body, "TXT005") == []
+
+
+def test_txt005_declared_other_names_are_not_misspellings():
+    # NCT00080808: "Paverine" is a brand name of papaverine, declared in other_names
+    body = """title: {brief: Papaverine for erectile dysfunction}
+interventions:
+  - {id: p, name: Papaverine, type: drug, other_names: [Paverine]}
+"""
+    assert findings(body, "TXT005") == []

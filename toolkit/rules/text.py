@@ -338,7 +338,13 @@ def _dictionary(factory):
 
 
 def _rarer(word: str, name: str, counts: dict[str, int]) -> tuple[str, str]:
-    """(the spelling to report, the usual one): the rarer is the typo; a tie leaves the drug's name as usual."""
+    """(the spelling to report, the usual one): a word the dictionary does not know against one it
+    knows is the typo; otherwise the rarer is; a tie leaves the drug's name as usual."""
+    from spellchecker import SpellChecker
+
+    known = _dictionary(SpellChecker).known([word.lower(), name.lower()])
+    if len(known) == 1:
+        return (name, word) if word.lower() in known else (word, name)
     if counts.get(name.lower(), 0) < counts.get(word.lower(), 0):
         return name, word
     return word, name
