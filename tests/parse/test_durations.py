@@ -109,6 +109,11 @@ def test_windows_that_are_not_times_of_the_participant(record, text, kind):
     ("NCT04377464", "July 1, 2020-January 31, 2021"),
     ("NCT04646291", "Up to 6 full menstrual cycles (generally 28 days in length) prior to survey."),
     ("NCT01180283", "16 mounths"),  # a unit with a typo still names an amount
+    ("NCT00005922", "Once - at the initial start of the study"),
+    ("NCT04674644", "during the survey administration"),
+    ("NCT00636506", "For duration of surgery"),
+    ("NCT00574184", "During Procedural Cath"),
+    ("NCT04631666", "1. Week"),  # the European ordinal: the first week
 ])
 def test_measurable_time_frames(record, text):
     assert not timeframe(text).vague

@@ -71,18 +71,17 @@ def test_txt005_leaves_inflections_variants_and_names_alone():
 
 def test_txt005_reports_the_misspelling_not_the_word():
     # NCT04382781: "immunoglobulins" in the description, "Immunoglubulins" once elsewhere
-    body = """title: {brief: Immunoglubulins in COVID-19}
-summary: Patients receive immunoglobulins.
+    body = """summary: Immunoglubulins in COVID-19. Patients receive immunoglobulins, immunoglobulins again.
 interventions:
   - {id: ig, name: Immunoglobulins, type: biological}
 """
     [(_, message)] = findings(body, "TXT005")
-    assert message.startswith('title.brief: "Immunoglubulins" is spelled')
+    assert message.startswith('summary: "Immunoglubulins" is spelled')
 
 
 def test_txt005_two_english_words_are_two_words():
     # NCT04348513: "Infection" in the title, the intervention is an "injection"
-    body = """title: {brief: Prevention of Infection}
+    body = """summary: Prevention of Infection
 interventions:
   - {id: x, name: Interferon injection, type: drug}
 """
@@ -91,7 +90,7 @@ interventions:
 
 def test_txt005_declared_other_names_are_not_misspellings():
     # NCT00080808: "Paverine" is a brand name of papaverine, declared in other_names
-    body = """title: {brief: Papaverine for erectile dysfunction}
+    body = """summary: Papaverine for erectile dysfunction
 interventions:
   - {id: p, name: Papaverine, type: drug, other_names: [Paverine]}
 """

@@ -70,7 +70,7 @@ _UNIT_AMOUNT = re.compile(
 # "28-30 weeks", "3 to 6 months", "0-12 months": both ends
 _RANGE = re.compile(rf"({_AMOUNT})\s*(?:-|–|to)\s*({_AMOUNT})\s*-?\s*({_LONG_UNIT})\b", re.IGNORECASE)
 # "3rd day", "1st postoperative day", "6th month of follow-up", "2nd year"
-_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+(?:[a-z-]+\s+){0,2}?(day|week|month|year|hour)s?\b", re.IGNORECASE)
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th|\.)\s+(?:[a-z-]+\s+){0,2}?(day|week|month|year|hour)s?\b", re.IGNORECASE)  # "3rd day", "1. Week"
 _CN_ORDINAL = re.compile(r"第\s*(\d+)\s*(天|日|周|个月|月|年)")
 # "Cycle 6", "C6D1", "Cycle 3 Day 8", with a cycle length given anywhere: "(28-day cycles)", "each cycle is 21 days"
 _CYCLE = re.compile(r"\b(?:end\s+of\s+)?cycle\s*(\d+)(?:\s*,?\s*day\s*(\d+))?|\bC(\d+)D(\d+)\b", re.IGNORECASE)
@@ -127,6 +127,8 @@ _ANCHORS = re.compile(
     r"|^\s*(?:the\s+)?(?:initial\s+|final\s+|inclusion\s+|first\s+|1st\s+)?(?:birth|delivery|discharge|admission|inclusion|enrol+ment|surgery|operation|implant|visit|procedure)\b"
     r"|\b(?:at|upon|on|during|before|after|prior\s+to)\s+(?:the\s+)?(?!each|every|all|any)(?:\w+\s+){0,2}?(?:visit|session|implant|arrival|operation|surgery|procedure|delivery|discharge|admission)\b"
     r"|\b(?:moment|time|day)\s+of\s+(?:the\s+)?(?:hospital\s+|study\s+|definitive\s+)?\w+"
+    r"|\bat\s+(?:the\s+)?(?:initial\s+|intial\s+)?(?:start|beginning)\s+of\s+(?:the\s+)?study\b"
+    r"|\b(?:during|for\s+(?:the\s+)?duration\s+of)\s+(?:the\s+)?(?:\w+\s+)?(?:survey|procedure|procedural|surgery|operation|scans?|cath\w*|catheteri[sz]ation|an(?:a)?esthesia|intubation|infusion)\b"
     r"|\bimmediate(?:ly)?\b|\b(?:after|before)\s+each\s+(?:\w+\s+)?(?:session|dose|visit|exercise|infusion)\b"
     r"|\b(?:during|at)\s+(?:the\s+)?(?:initial\s+)?enrol+ment\b|\bwithin\s+the\s+(?:first|1st)\b"
     r"|\b(?:start|initiation|beginning)\s+of\s+(?:the\s+)?(?:intervention|treatment|chemotherapy|therapy|surgery|session|study\s+drug)"
