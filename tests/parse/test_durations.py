@@ -114,6 +114,7 @@ def test_windows_that_are_not_times_of_the_participant(record, text, kind):
     ("NCT00636506", "For duration of surgery"),
     ("NCT00574184", "During Procedural Cath"),
     ("NCT04631666", "1. Week"),  # the European ordinal: the first week
+    ("NCT04419064", "within intubation attempt"),
 ])
 def test_measurable_time_frames(record, text):
     assert not timeframe(text).vague

@@ -128,7 +128,7 @@ _ANCHORS = re.compile(
     r"|\b(?:at|upon|on|during|before|after|prior\s+to)\s+(?:the\s+)?(?!each|every|all|any)(?:\w+\s+){0,2}?(?:visit|session|implant|arrival|operation|surgery|procedure|delivery|discharge|admission)\b"
     r"|\b(?:moment|time|day)\s+of\s+(?:the\s+)?(?:hospital\s+|study\s+|definitive\s+)?\w+"
     r"|\bat\s+(?:the\s+)?(?:initial\s+|intial\s+)?(?:start|beginning)\s+of\s+(?:the\s+)?study\b"
-    r"|\b(?:during|for\s+(?:the\s+)?duration\s+of)\s+(?:the\s+)?(?:\w+\s+)?(?:survey|procedure|procedural|surgery|operation|scans?|cath\w*|catheteri[sz]ation|an(?:a)?esthesia|intubation|infusion)\b"
+    r"|\b(?:during|within|for\s+(?:the\s+)?duration\s+of)\s+(?:the\s+)?(?:\w+\s+)?(?:survey|procedure|procedural|surgery|operation|scans?|cath\w*|catheteri[sz]ation|an(?:a)?esthesia|intubation(?:\s+attempt)?|infusion)\b"
     r"|\bimmediate(?:ly)?\b|\b(?:after|before)\s+each\s+(?:\w+\s+)?(?:session|dose|visit|exercise|infusion)\b"
     r"|\b(?:during|at)\s+(?:the\s+)?(?:initial\s+)?enrol+ment\b|\bwithin\s+the\s+(?:first|1st)\b"
     r"|\b(?:start|initiation|beginning)\s+of\s+(?:the\s+)?(?:intervention|treatment|chemotherapy|therapy|surgery|session|study\s+drug)"
