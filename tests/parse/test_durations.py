@@ -191,3 +191,13 @@ def test_follow_up_of_an_earlier_study(record, title, earlier):
     from toolkit.parse.durations import follow_up_of_earlier_study
 
     assert follow_up_of_earlier_study(title) is earlier
+
+
+@pytest.mark.parametrize("record,text,vague", [
+    ("NCT04377464", "July 1, 2020-January 31, 2021", False),  # a calendar window: when the data were collected
+    ("NCT04395833", "From the 24th of April 2020 until the 11th of May 2020", False),
+    ("NCT00001756", "12/31/2029", True),  # one calendar date is the study's, not a time of each participant
+    ("NCT00498407", "October 2008", True),
+])
+def test_calendar_windows_and_single_dates(record, text, vague):
+    assert timeframe(text).vague is vague

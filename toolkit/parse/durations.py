@@ -434,7 +434,7 @@ def timeframe(text: str) -> Timeframe:
     latest = max(own, key=lambda p: p.days) if own else None
     written = normalise(text)
     anchored = bool(points or _BASELINE.search(text) or _EVENTS.search(written) or _ANCHORS.search(written)
-                    or _CALENDAR_DATE.search(text))
+                    or len(_CALENDAR_DATE.findall(text)) >= 2)  # a calendar window; one date alone is not a time of the participant
     return Timeframe(text, latest, latest is None and not anchored, tuple(points))
 
 
