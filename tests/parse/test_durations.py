@@ -125,6 +125,7 @@ def test_measurable_time_frames(record, text):
     ("NCT00652262", "Throughout the study"),
     ("NCT00460317", "Time from randomization to objective disease progression or death due to any cause"),
     ("NCT00494312", "At All Visits"),
+    ("NCT04453488", "Final visit"),  # a visit's name, like "Visit 1", says no time
 ])
 def test_vague_time_frames(record, text):
     assert timeframe(text).vague

@@ -124,7 +124,7 @@ _ANCHORS = re.compile(
     r"extubation|intubation|induction|anaesthesia|anesthesia|treatment|intervention|injection|infusion|dosing|transplant(?:ation)?|"
     r"diagnosis|first\s+dose|last\s+dose|the\s+end\s+of\s+(?:the\s+)?(?:infusion|procedure|surgery|session|intervention))\b"
     r"|\b(?:a\s+)?single\s+(?:visit|time\s+point|assessment|measurement|session)\b|\bone[- ]time\b"
-    r"|^\s*(?:the\s+)?(?:initial\s+|final\s+|inclusion\s+|first\s+|1st\s+)?(?:birth|delivery|discharge|admission|inclusion|enrol+ment|surgery|operation|implant|visit|procedure)\b"
+    r"|^\s*(?:the\s+)?(?:initial\s+|inclusion\s+|first\s+|1st\s+)?(?:birth|delivery|discharge|admission|inclusion|enrol+ment|surgery|operation|implant|visit|procedure)\b"
     r"|\b(?:at|upon|on|during|before|after|prior\s+to)\s+(?:the\s+)?(?!each|every|all|any)(?:\w+\s+){0,2}?(?:visit|session|implant|arrival|operation|surgery|procedure|delivery|discharge|admission)\b"
     r"|\b(?:moment|time|day)\s+of\s+(?:the\s+)?(?:hospital\s+|study\s+|definitive\s+)?\w+"
     r"|\bat\s+(?:the\s+)?(?:initial\s+|intial\s+)?(?:start|beginning)\s+of\s+(?:the\s+)?study\b"
