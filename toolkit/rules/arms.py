@@ -35,6 +35,8 @@ def intervention_unused(doc):
     ## Why it matters
     The registry record links interventions to arms; an orphan intervention is usually an arm
     that forgot to list a drug it gives (its description names it, its links do not).
+    An error: the record contradicts itself (an intervention given to nobody), whenever it
+    was written.
 
     ## Example
     ```yaml
@@ -67,6 +69,8 @@ def arm_without_intervention(doc):
     ## Why it matters
     Participants in an arm without interventions receive nothing according to the record,
     which is only true of a no-intervention arm.
+    An error: an arm that receives nothing, or a no-intervention arm that receives
+    something, contradicts its own type.
 
     ## Example
     ```yaml
@@ -96,6 +100,7 @@ def unknown_intervention(doc):
 
     ## Why it matters
     A dangling reference drops the intervention from every document rendered for that arm.
+    An error: a reference to nothing is a broken record, whenever it was written.
 
     ## Example
     ```yaml
@@ -122,6 +127,7 @@ def duplicate_id_or_label(doc):
 
     ## Why it matters
     References become ambiguous and the registry rejects duplicate arm labels.
+    An error: two things with one name cannot both be referred to.
 
     ## Example
     ```yaml
@@ -161,6 +167,8 @@ def masking_roles(doc):
     FDAAA 801 Final Rule (effective 2017-01-18): older records wrote "Double Blind (Subject,
     Caregiver, Investigator, Outcomes Assessor)" or "Double Blind" alone, which was correct
     then, so records first submitted and started before that date are left alone.
+    An error for records written under the Final Rule: a level and a list that disagree are
+    a contradiction a reviewer sends back.
 
     ## Example
     ```yaml
@@ -192,6 +200,8 @@ def phases_vs_study_type(doc):
 
     ## Why it matters
     Observational studies have no phase; "phase 1 and phase 3" is not a trial design.
+    An error: a phase for an observational study, or an impossible combination, is a
+    contradiction.
 
     ## Example
     ```yaml
@@ -227,6 +237,8 @@ def alternative_doses(doc):
     ## Why it matters
     Investigators at different sites will choose differently, and the dose a participant gets
     stops being part of the protocol.
+    A warning: the text usually leaves the choice open, but a rule for it may be stated
+    elsewhere in the protocol.
 
     ## Example
     ```yaml
@@ -296,6 +308,7 @@ def alternative_interventions(doc):
     ## Why it matters
     The arms are only comparable if everyone knows who gets which regimen; an ethics committee
     will ask.
+    A warning: the rule for choosing may be stated elsewhere (an arm, the protocol text).
 
     ## Example
     ```yaml

@@ -42,6 +42,7 @@ def ratio_arms_mismatch(doc):
     ## Why it matters
     A 1:1 ratio with three arms does not say how the third arm is filled: the randomization
     list, the sample size and the registry record cannot all be right.
+    An error: a ratio and a list of arms that disagree cannot both be right.
 
     ## Example
     ```yaml
@@ -71,6 +72,7 @@ def randomized_single_arm(doc):
 
     ## Why it matters
     Randomization with one arm is a contradiction: either the allocation or the arms are wrong.
+    An error: randomizing into one arm is a contradiction whenever the record was written.
 
     ## Example
     ```yaml
@@ -135,6 +137,7 @@ def ratio_without_randomization(doc):
     ## Why it matters
     One of the two is wrong, and the registry record will say one thing while the protocol
     text says the other.
+    An error: the allocation and the ratio contradict each other.
 
     ## Example
     ```yaml
@@ -198,6 +201,8 @@ def enrollment_ratio_split(doc):
     ## Why it matters
     With block randomization the arms cannot both get their share; usually the count or the
     ratio was changed in one place and not the other.
+    A warning: the count may be rounded on purpose (stratified blocks, drop-outs), so it is
+    worth a look, not a refusal.
 
     ## Example
     ```yaml
@@ -230,6 +235,7 @@ def arm_roles_vs_allocation(doc):
     The arm type tells the registry and the reader what is being compared; "other" for every
     arm of a randomized trial says nothing, and a comparator with nothing to compare to is a
     contradiction.
+    A warning: the types say little rather than something false.
 
     ## Example
     ```yaml

@@ -47,6 +47,7 @@ def status_missing(doc):
 
     ## Why it matters
     Patients and registries need to know whether the trial is recruiting.
+    A warning: the information is missing, nothing is contradicted.
 
     ## Example
     ```yaml
@@ -73,6 +74,8 @@ def primary_endpoint_missing(doc):
     ## Why it matters
     The primary endpoint defines the trial's question, its sample size and its primary
     completion date; registries require at least one.
+    A warning: the information is missing (records from before outcome measures were asked
+    for have none).
 
     ## Example
     A protocol without `endpoints:`.

@@ -81,6 +81,8 @@ def leftover_placeholder(doc):
     A placeholder that reaches a patient is worse than a blank: seed trial NCT07063888's
     patient page told patients their details had been sent "to the research team at
     {{SITE_NAME}}".
+    An error: a template marker that reaches a registry or a patient is wrong whenever it
+    was written.
 
     ## Example
     ```yaml
@@ -110,6 +112,7 @@ def mojibake(doc):
     ## Why it matters
     It reaches the registry and the patient summary as gibberish, most often in text pasted
     from Chinese documents.
+    An error: damaged characters are wrong in any record.
 
     ## Example
     ```yaml
@@ -148,6 +151,7 @@ def markup_debris(doc):
     ## Why it matters
     Documents show "body weight \\<60kg" and "PT\\> 14s"; in a dose or a lab limit the stray
     backslash hides the comparison sign readers need.
+    A warning: the backslash is debris rather than a wrong statement.
 
     ## Example
     ```yaml
@@ -171,6 +175,7 @@ def empty_text(doc):
     ## Why it matters
     An empty value renders as an empty section ("Detailed Description" with nothing under it)
     in every document, which reviewers flag as missing information.
+    A warning: an empty section is missing information.
 
     ## Example
     ```yaml
@@ -205,6 +210,7 @@ def inconsistent_spelling(doc):
     Searches and readers treat the two spellings as different drugs or conditions; in a
     registry title a misspelt drug name hides the trial from people looking for it. A
     warning: a near miss is usually, not always, a typo.
+    A warning: a near miss is usually, not always, a typo.
 
     ## Example
     ```yaml
@@ -361,6 +367,7 @@ def criteria_run_together(doc):
     ## Why it matters
     Each criterion must be checkable and referable on its own (screening logs, deviations,
     the registry's bulleted list); run together, they cannot be.
+    A warning: the criteria are all there, only not one per item.
 
     ## Example
     ```yaml

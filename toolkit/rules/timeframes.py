@@ -73,6 +73,7 @@ def secondary_timeframe_missing(doc):
 
     ## Why it matters
     The registry requires a time frame for every outcome measure, not only the primary ones.
+    An info: secondary time frames are asked for, but their absence changes no primary date.
 
     ## Example
     ```yaml
@@ -100,6 +101,8 @@ def timeframe_beyond_follow_up(doc):
     ## Why it matters
     An endpoint cannot be assessed after follow-up has ended: either the follow-up or the time
     frame is wrong, and the sample size and the primary completion date depend on both.
+    An error: an assessment after follow-up has ended is a contradiction between two
+    statements of the protocol.
 
     ## Example
     ```yaml
@@ -148,6 +151,8 @@ def timeframe_beyond_study_dates(doc, *, approximate_margin):
     windows ("in the 3 years before enrolment"), calendar periods in any study, and follow-up
     or extension studies of an earlier trial ("A Follow-up Study to Evaluate the Long-term
     Persistence of ..."), whose time frames count from the earlier trial.
+    A warning (see above): a time frame longer than the study is probably wrong, not
+    certainly.
 
     ## Example
     ```yaml
@@ -203,6 +208,7 @@ def vague_timeframe(doc):
     ## Why it matters
     ClinicalTrials.gov's reviewers reject vague time frames: the time frame must say when each
     participant is assessed, e.g. "Up to 2 years" or "Week 24".
+    A warning: the time frame is too vague for the registry, not contradictory.
 
     ## Example
     ```yaml
@@ -237,6 +243,9 @@ def measure_timeframe_mismatch(doc):
     ## Why it matters
     Registry reviewers reject outcome measures whose title and time frame disagree ("at 12
     weeks" vs "6 months"): one of them misstates when the endpoint is assessed.
+    An error: the measure and its time frame state two different times; lists of visits,
+    equivalent units, required durations and ages are read first, so what remains is a real
+    disagreement.
 
     ## Example
     ```yaml
