@@ -39,6 +39,7 @@ FAMILIES = {
     "TXT": "text hygiene",
     "REQ": "information registries require",
     "PLS": "plain-language patient summary",
+    "TRN": "translations state the original's facts",
     "NOQ": "inline suppressions",
 }
 
