@@ -6,9 +6,9 @@ import re
 from collections import Counter
 
 from toolkit.diagnostics import Severity
+from toolkit.document.walk import get
 from toolkit.rules._eras import before_final_rule
 from toolkit.rules._registry import Finding, rule
-from toolkit.document.walk import get
 
 MASKED_ROLES = {"none": 0, "single": 1, "double": 2, "triple": 3, "quadruple": 4}
 ALLOWED_PHASES = [{"na"}, {"early_phase1"}, {"phase1"}, {"phase1", "phase2"}, {"phase2"},
@@ -339,7 +339,8 @@ def _not_a_choice(name: str) -> bool:
 
 def _arms_decide(name: str, arms: list) -> bool:
     """Each alternative is an arm of its own ("Losartan/amlodipine", "Losartan/hydrochlorothiazide"): randomization decides."""
-    alternatives = [a.strip(" ()").lower() for a in re.split(r"\s+or\s+", re.sub(r"^(?:treatment\s+with\s+)?either\s+", "", name, flags=re.IGNORECASE), flags=re.IGNORECASE)]
+    bare = re.sub(r"^(?:treatment\s+with\s+)?either\s+", "", name, flags=re.IGNORECASE)
+    alternatives = [a.strip(" ()").lower() for a in re.split(r"\s+or\s+", bare, flags=re.IGNORECASE)]
     labels = [f'{arm.get("label", "")} {arm.get("description", "")}'.lower() for arm in arms]
     return len(alternatives) > 1 and all(
         len(alt) >= 4 and sum(alt in label for label in labels) == 1 for alt in alternatives)

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from toolkit.parse.dates import span_days
 from toolkit.diagnostics import Severity
-from toolkit.parse.durations import age_days, approximate, follow_up_of_earlier_study, required_durations, named_time_points, same, same_time, timeframe, vague_phrase
+from toolkit.document.walk import get
+from toolkit.parse.dates import span_days
+from toolkit.parse.durations import (
+    age_days,
+    approximate,
+    follow_up_of_earlier_study,
+    named_time_points,
+    required_durations,
+    same,
+    same_time,
+    timeframe,
+    vague_phrase,
+)
 from toolkit.rules._registry import Finding, rule
 from toolkit.rules.text import has_placeholder
-from toolkit.document.walk import get
 
 KINDS = ("primary", "secondary", "other")
 
