@@ -16,8 +16,8 @@ from toolkit.parse.durations import (
     timeframe,
     vague_phrase,
 )
+from toolkit.parse.placeholders import has_placeholder
 from toolkit.rules._registry import Finding, rule
-from toolkit.rules.text import has_placeholder
 
 KINDS = ("primary", "secondary", "other")
 
