@@ -13,6 +13,9 @@ from helpers import findings, lines
     ("Patients with active Tuberculosis (TBC)", False),
     ("heart failure [New York Heart Association {NYHA} class III or higher]", False),
     ("Results are TBC (to be confirmed)", True), ("Contact {NYHA} today", True),
+    ("Call [PHONE NUMBER]", True), ("Call <phone>", True), ("Name: ____", True), ("Lorem ipsum dolor", True),
+    ("Call %PHONE%", True), ("as graded by [NCI CTCAE]", False), ("see [NIH]", False), ("a <br> b", False),
+    ("_" * 70, False), ("snake_case_name", False),
 ])
 def test_txt001_placeholders(text, fires):
     assert bool(lines(f"summary: '{text}'\n", "TXT001")) is fires

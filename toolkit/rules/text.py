@@ -43,10 +43,11 @@ def leftover_placeholder(doc):
 
     ## What it checks
     Every text value for template markers that were never filled in: `{{SITE_NAME}}`,
-    `{SITE_NAME}`, `<SITE NAME>`, `[insert dose]`, and the words TODO, TBD, TBC, FIXME, XXX
-    in capitals (so "Tbc", tuberculosis in a hospital's name, is not one). An abbreviation
-    defined where it stands is not a marker: "Tuberculosis (TBC)", "New York Heart
-    Association {NYHA}".
+    `{SITE_NAME}`, `<SITE NAME>`, `<phone>`, `[PHONE NUMBER]`, `%PHONE%`, `[insert dose]`,
+    a blank to fill in (`____`), "Lorem ipsum", and the words TODO, TBD, TBC, FIXME, XXX
+    in capitals (so "Tbc", tuberculosis in a hospital's name, is not one; nor is a single
+    bracketed word such as a citation's "[NIH]"). An abbreviation defined where it stands is
+    not a marker either: "Tuberculosis (TBC)", "New York Heart Association {NYHA}".
     The skeleton written by `protocol new` uses TODO markers, so this rule lists what is left
     to write.
 
@@ -74,7 +75,7 @@ def leftover_placeholder(doc):
     """
     seen = set()
     marked = [(path, text, placeholder(text)) for path, text, _found in _hits(doc, PLACEHOLDER)]
-    for path, _text, found in [*(m for m in marked if m[2]), *_hits(doc, PLACEHOLDER_WORD, needle="[", fold=True)]:
+    for path, _text, found in [*(m for m in marked if m[2]), *_hits(doc, PLACEHOLDER_WORD, fold=True)]:
         if path not in seen:  # one finding per value
             seen.add(path)
             yield Finding(path, f'{dotted(path)}: leftover placeholder "{found}"; fill it in or remove it')
