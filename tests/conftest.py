@@ -48,6 +48,10 @@ title:
 status: {overall: recruiting}
 endpoints:
   primary: [{measure: Overall survival, timeframe: Up to 2 years}]
+contacts:
+  central: [{name: Study office, phone: +86 10 8778 8888}]
+patient:
+  purpose: This study tests a new medicine for liver cancer.
 design:
   study_type: interventional
 """
