@@ -12,7 +12,8 @@ import sys
 import click
 
 from toolkit import __version__
-from toolkit.render.documents import DOCUMENTS, FORMATS as RENDER_FORMATS, doc_help
+from toolkit.render.documents import DOCUMENTS, doc_help
+from toolkit.render.documents import FORMATS as RENDER_FORMATS
 from toolkit.reporters import REPORTERS
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -45,7 +46,7 @@ def main() -> None:
 @click.option("--select", metavar="CODES", help="Only these codes or families, comma-separated (e.g. AGE,TIM001).")
 @click.option("--ignore", metavar="CODES", help="Leave out these codes or families, comma-separated.")
 @click.option("--strict", is_flag=True, help="Warnings fail the run too (exit status 1).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="Worker processes for many files [default: all cores].")
 def validate(paths, output_format, select, ignore, strict, jobs) -> None:
     """Check protocol files: YAML, schema, then consistency rules.
@@ -64,9 +65,9 @@ def validate(paths, output_format, select, ignore, strict, jobs) -> None:
       protocol validate trial.yaml --format json
       protocol validate protocols/ --ignore TXT --strict
     """
+    from toolkit.commands.validate import run
     from toolkit.files import PathError, discover
     from toolkit.settings import Selection, SettingsError, ValidateSettings, parse_codes
-    from toolkit.commands.validate import run
 
     try:
         selection = Selection(parse_codes(select), parse_codes(ignore))
@@ -104,8 +105,8 @@ def new(file, force) -> None:
     Example:
       protocol new protocols/my-trial.yaml
     """
-    from toolkit.files import write_output
     from toolkit.commands.new import skeleton
+    from toolkit.files import write_output
 
     try:
         write_output(file, skeleton(file), force=force)
@@ -120,7 +121,7 @@ def new(file, force) -> None:
 @click.option("-o", "--output", "out_dir", default=".", show_default=True, type=click.Path(file_okay=False),
               help="Folder to write the protocol files to.")
 @click.option("--force", is_flag=True, help="Overwrite protocol files that exist.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="Worker processes [default: all cores for many records].")
 def import_(sources, out_dir, force, jobs) -> None:
     """Turn ClinicalTrials.gov records into protocol YAML files.
@@ -151,7 +152,7 @@ def import_(sources, out_dir, force, jobs) -> None:
 @click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-o", "--output", "out_dir", default="audit", show_default=True, type=click.Path(file_okay=False),
               help="Folder for findings.jsonl, summary.json and report.html.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes [default: all cores].")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N", help="Worker processes [default: all cores].")
 @click.option("--fresh", is_flag=True, help="Start over, replacing an earlier audit's outputs in OUTPUT.")
 @click.option("--yaml", "yaml_dir", type=click.Path(file_okay=False),
               help="Also write each imported record's protocol YAML into this folder (never replacing a file).")
@@ -292,8 +293,8 @@ def _valid_document(file, rules: bool = True):
     With rules=False only the YAML and the schema must be sound.
     """
     from toolkit import schema
-    from toolkit.engine import check_document
     from toolkit.document.load import load_file
+    from toolkit.engine import check_document
     from toolkit.reporters import TextReporter
 
     loaded = load_file(file)

@@ -9,7 +9,7 @@ match one to one, which the format itself rules out.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from toolkit.diagnostics import Severity
 from toolkit.document.walk import get
