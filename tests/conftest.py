@@ -48,13 +48,17 @@ title:
 status: {overall: recruiting}
 endpoints:
   primary: [{measure: Overall survival, timeframe: Up to 2 years}]
-contacts:
-  central: [{name: Study office, phone: +86 10 8778 8888}]
-patient:
-  purpose: This study tests a new medicine for liver cancer.
 design:
   study_type: interventional
 """
 
 # MINIMAL with the facts every registry requires, so that it validates without any finding.
-COMPLETE = MINIMAL + "eligibility: {sex: all, minimum_age: 18 years}\n"
+# MINIMAL with what a patient summary needs (a plain purpose, a contact), so that only the
+# findings a test is about are reported.
+QUIET = MINIMAL + """\
+contacts:
+  central: [{name: Study office, phone: +86 10 8778 8888}]
+patient:
+  purpose: This study tests a new medicine for liver cancer.
+"""
+COMPLETE = QUIET + "eligibility: {sex: all, minimum_age: 18 years}\n"

@@ -152,14 +152,17 @@ HEADINGS = {
         "status_missing": "The study record does not say whether this study is looking for participants.",
         "why_stopped_text": "The reason given:",
         "results_published": "Results have been published:",
-        "results_not_yet": "The study record does not list any published results yet. You can look for them later on ClinicalTrials.gov under the study number {number}.",
+        "results_not_yet": ("The study record does not list any published results yet. You can look for them later on "
+            "ClinicalTrials.gov under the study number {number}."),
         "results_not_yet_no_number": "The study record does not list any published results yet.",
-        "not_plain_purpose": "The study team has not written this part for patients yet. This is the study's scientific summary, written for doctors and researchers:",
+        "not_plain_purpose": ("The study team has not written this part for patients yet. This is the study's scientific "
+            "summary, written for doctors and researchers:"),
         "no_purpose": "The study team has not written this part for patients yet.",
         "technical_criteria": "From the study's list of conditions, written for doctors (the study team can explain them):",
         "contact_sites": "Contact the study team at one of the study sites listed here.",
         "contact_central": "You can contact the study team:",
-        "contact_none": "The study record gives no phone number or e-mail address. Ask your doctor about this study, and give them the study number {number}.",
+        "contact_none": ("The study record gives no phone number or e-mail address. Ask your doctor about this "
+            "study, and give them the study number {number}."),
         "sites": "Study sites",
         "duration_not_stated": "The study record does not say how long taking part lasts.",
         "glossary_from_list": "Explanations of medical words used above.",
