@@ -82,15 +82,15 @@ def import_file(path: str, out_dir: str, force: bool) -> Imported:
 
 def import_source(source: Source, out_dir: str, force: bool) -> Imported:
     """Import one record (a file, or a member of a zip archive) into `out_dir`."""
-    result = Imported(source.label)
+    result = Imported(printable(source.label))  # a zip member's name is the archive author's text
     path = source.member or source.path
     try:
         protocol, notes = parse_record(source.read())
     except (ImportError_, SourceError) as err:
-        result.error = str(err)
+        result.error = printable(str(err))
         return result
     except OSError as err:
-        result.error = f"cannot read: {err.strerror or err}"
+        result.error = printable(f"cannot read: {err.strerror or err}")
         return result
     _name_safely(protocol, path, notes)
     target = Path(out_dir) / f"{protocol['id']}.yaml"
@@ -102,7 +102,7 @@ def import_source(source: Source, out_dir: str, force: bool) -> Imported:
         # not following links: a link planted in the folder must not carry the write outside it
         write_atomic(target, dump(protocol, header), force=force, follow_symlinks=False)
     except (FileExistsError, OSError) as err:
-        result.error = str(err)
+        result.error = printable(str(err))
         return result
     result.target, result.notes = str(target), notes.items
     return result
