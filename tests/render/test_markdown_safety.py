@@ -84,3 +84,11 @@ def test_control_characters_do_not_reach_the_terminal(fmt):
     out = render(document.data, RenderRequest("registry", fmt)).decode()
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", out)
     assert "A minimal \\x1b" in out
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text", "html"])
+def test_images_become_their_alt_text(fmt):
+    """The README's promise, in every text format: an image in protocol text is its alt text."""
+    out = _markdown("Before ![a chest X-ray](https://example.org/xray.png) after.", fmt)
+    assert "Before a chest X-ray after." in out
+    assert "xray.png" not in out
