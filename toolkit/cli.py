@@ -312,21 +312,24 @@ def _valid_document(file, rules: bool = True):
 
 @main.command(context_settings=CONTEXT)
 @click.argument("code", required=False)
-def rules(code) -> None:
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
+              help="markdown: the catalogue and every rule's documentation as one page (docs/rules.md).")
+def rules(code, output_format) -> None:
     """List the rule catalogue, or show one rule's documentation.
 
-    CODE is a rule code (AGE001) or a family (AGE).
+    CODE is a rule code (AGE001), a family (AGE) or a former code.
 
     \b
     Examples:
       protocol rules
       protocol rules TIM
       protocol rules AGE001
+      protocol rules --format markdown > docs/rules.md
     """
-    from toolkit.commands.rules import UnknownCode, describe
+    from toolkit.commands.rules import UnknownCode, describe, markdown
 
     try:
-        click.echo(describe(code), nl=False)
+        click.echo(markdown(code) if output_format == "markdown" else describe(code), nl=False)
     except UnknownCode as err:
         _fail(str(err))
 
