@@ -312,6 +312,41 @@ def _valid_document(file, rules: bool = True):
 
 
 @main.command(context_settings=CONTEXT)
+@click.argument("inputs", nargs=-1, metavar="[OLD] NEW")
+@click.option("--since", metavar="REV", help="Compare NEW with itself as git holds it at REV (then OLD is not given).")
+@click.option("--format", "output_format", default="text", show_default=True,
+              type=click.Choice(["text", "json", "markdown", "github", "sarif", "junit"]),
+              help="Output format: text, json, markdown, or the CI formats of `validate`.")
+def diff(inputs, since, output_format) -> None:
+    """List what changed between two versions of a protocol, or against its registry record.
+
+    OLD and NEW are each a protocol file, REV:path (the file as git holds it at REV, e.g.
+    v1.0:protocols/x.yaml), or a ClinicalTrials.gov record (API v2 JSON or legacy XML,
+    imported on the fly). Every change is added, removed, changed or moved, with its path,
+    old and new values, line and column in each file, and ICH M11 section. Lists are matched
+    by id, else by aligning the items' text, so one inserted criterion is one change.
+
+    Exit status: 0 no difference, 1 they differ, 2 the command could not run.
+
+    \b
+    Examples:
+      protocol diff v1.0:protocols/x.yaml protocols/x.yaml
+      protocol diff --since main protocols/x.yaml --format markdown
+      protocol diff NCT04361331.json protocols/NCT04361331.yaml
+    """
+    from toolkit.commands.diff import DiffError, run
+
+    if len(inputs) != (1 if since is not None else 2):
+        _fail("give OLD and NEW, or --since REV and NEW")
+    old, new = (f"{since}:{inputs[0]}", inputs[0]) if since is not None else inputs
+    try:
+        status = run(old, new, output_format, sys.stdout)
+    except DiffError as err:
+        _fail(str(err))
+    sys.exit(status)
+
+
+@main.command(context_settings=CONTEXT)
 @click.argument("code", required=False)
 @click.option("--format", "output_format", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
               help="markdown: the catalogue and every rule's documentation as one page (docs/rules.md).")

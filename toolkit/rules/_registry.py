@@ -41,6 +41,7 @@ FAMILIES = {
     "PLS": "plain-language patient summary",
     "TRN": "translations state the original's facts",
     "NOQ": "inline suppressions",
+    "DIF": "differences between versions (`protocol diff`)",
 }
 
 # Option values a rule may declare: what a pyproject.toml table can hold and a reader can check.

@@ -500,3 +500,52 @@ eligibility:
 ## Fix
 Use the code printed with the finding (`protocol rules` lists them).
 """, Severity.WARNING, tested_in=SUPPRESSION_TESTS)
+
+
+# Codes `protocol diff` reports, one per kind of change, so that the CI formats (GitHub
+# annotations, SARIF, JUnit) carry a change like any finding. `protocol validate` never
+# reports them.
+DIFF_TESTS = "tests/test_diff.py"
+_DIFF_DOC = """
+{summary}
+
+## What it checks
+`protocol diff OLD NEW` compares two versions of a protocol (files, `REV:path` in git, or a
+registry record) and reports each {what} with this code, on the line of NEW that holds it
+(a removed field: the line of the nearest part of NEW that remains).
+
+## Why it matters
+Every amendment must say what changed and why, and a registry record drifts from the
+protocol when nobody compares them. A difference is reported as a warning: `protocol diff`
+exits with status 1 whenever the versions differ.
+
+## Example
+{example}
+
+## Use instead
+The same value in both versions is not reported.
+
+## Fix
+Nothing to fix when the change is intended: record it in the amendment. When NEW is the
+registry record (or OLD is), update whichever is out of date.
+"""
+
+builtin("DIF001", "added", _DIFF_DOC.format(
+    summary="A field or list item is in NEW and not in OLD.", what="field or list item that was added",
+    example="An inclusion criterion inserted between two others is one DIF001 at its own path; the "
+            "criteria after it are matched by their text and are not reported."),
+    Severity.WARNING, tested_in=DIFF_TESTS)
+builtin("DIF002", "removed", _DIFF_DOC.format(
+    summary="A field or list item is in OLD and not in NEW.", what="field or list item that was removed",
+    example="A site dropped from `locations` is one DIF002 with the site as the old value."),
+    Severity.WARNING, tested_in=DIFF_TESTS)
+builtin("DIF003", "changed", _DIFF_DOC.format(
+    summary="A value differs between OLD and NEW.", what="value that differs",
+    example="An endpoint's `timeframe` changed from \"Up to 2 years\" to \"Up to 3 years\" is one DIF003 "
+            "at `/endpoints/primary/0/timeframe`; against a registry record the values are the "
+            "registry's words (\"registry: Phase 2; protocol: Phase 2/Phase 3\")."),
+    Severity.WARNING, tested_in=DIFF_TESTS)
+builtin("DIF004", "moved", _DIFF_DOC.format(
+    summary="A list item is unchanged but at another place in its list.", what="list item that moved",
+    example="Two exclusion criteria swapped are reported as moved, not as two changed criteria."),
+    Severity.WARNING, tested_in=DIFF_TESTS)
