@@ -6,8 +6,10 @@ document has. Templates only lay the result out and never see the raw protocol.
 
 from __future__ import annotations
 
+from toolkit.ctgov.dosing import dosing_line
 from toolkit.document.walk import get
 from toolkit.render import labels
+from toolkit.render.countries import country_name
 from toolkit.render.model import (
     Arm,
     Assignment,
@@ -22,6 +24,7 @@ from toolkit.render.model import (
     Heading,
     Identifiers,
     Intervention,
+    Link,
     Meta,
     Official,
     PatientSummary,
@@ -110,9 +113,18 @@ class Parts:
 
     def sponsor(self) -> Sponsor:
         sponsor = self.data.get("sponsor", {})
-        party = (get(sponsor, "responsible_party", "type") or "").replace("_", " ").capitalize()
         return Sponsor(lead=sponsor.get("lead"), collaborators=list(sponsor.get("collaborators", [])),
-                       responsible_party=party or None)
+                       responsible_party=self.responsible_party())
+
+    def responsible_party(self) -> str | None:
+        """"Principal investigator: Shi Ming, Professor, Sun Yat-sen University", as the registry names them."""
+        party = get(self.data, "sponsor", "responsible_party")
+        if not party:
+            return None
+        kind = self.terms_table["responsible_party"][party["type"]]
+        person = party.get("investigator") or {}
+        who = ", ".join(x for x in (person.get("name"), person.get("title"), person.get("affiliation")) if x)
+        return f"{kind}: {who}" if who else kind
 
     def design(self) -> list[Fact]:
         design, L, H = self.data.get("design", {}), self.terms_table, self.labels_table
@@ -122,8 +134,16 @@ class Parts:
             Fact(H["phase"], self.phase()),
             Fact(H["allocation"], L["allocation"].get(design.get("allocation"))),
             Fact(H["model"], L["model"].get(design.get("model"))),
+            Fact(H["model_description"], design.get("model_description")),
+            Fact(H["observational_model"], L["observational_model"].get(design.get("observational_model"))),
+            Fact(H["time_perspective"], L["time_perspective"].get(design.get("time_perspective"))),
             Fact(H["purpose"], L["purpose"].get(design.get("purpose"))),
             Fact(H["masking"], _masking(masking, L) if masking else None),
+            Fact(H["masking_description"], (masking or {}).get("description")),
+            Fact(H["biospecimen"], L["retention"].get(get(design, "biospecimen", "retention"))),
+            Fact(H["biospecimen_description"], get(design, "biospecimen", "description")),
+            Fact(H["patient_registry"], _yes_no(design.get("patient_registry"), L)),
+            Fact(H["target_duration"], design.get("target_duration")),
             Fact(H["ratio"], get(design, "randomization", "ratio")),
             Fact(H["enrollment"], self.enrollment()),
             Fact(H["follow_up"], design.get("follow_up")),
@@ -141,10 +161,12 @@ class Parts:
         return f"{enrollment['count']}" + (f" ({self.terms_table['enrollment_type'][kind]})" if kind else "")
 
     def interventions(self) -> dict[str, Intervention]:
-        L = self.terms_table
+        L, arms = self.terms_table, self.data.get("arms", [])
         return {i["id"]: Intervention(id=i["id"], name=Text(i["name"]), type_label=L["intervention_type"][i["type"]],
                                       description=Text(i.get("description")), other_names=list(i.get("other_names", [])),
-                                      dosing=[_dose(d) for d in i.get("dosing", [])])
+                                      dosing=[_dose(d) for d in i.get("dosing", [])],
+                                      doses=[line for line in map(dosing_line, i.get("dosing", [])) if line],
+                                      arms=[a["label"] for a in arms if i["id"] in a.get("interventions", [])])
                 for i in self.data.get("interventions", [])}
 
     def arms(self) -> list[Arm]:
@@ -181,18 +203,31 @@ class Parts:
         )
 
     def central_contacts(self) -> list[Contact]:
-        return [_contact(c) for c in get(self.data, "contacts", "central", default=[])]
+        return [_contact(c, self.terms_table) for c in get(self.data, "contacts", "central", default=[])]
 
     def officials(self) -> list[Official]:
-        return [Official(name=o["name"], role=(o.get("role") or "").replace("_", " ") or None,
-                         affiliation=o.get("affiliation")) for o in get(self.data, "contacts", "officials", default=[])]
+        roles = self.terms_table["role"]
+        return [Official(name=o["name"], role=roles.get(o.get("role")), affiliation=o.get("affiliation"))
+                for o in get(self.data, "contacts", "officials", default=[])]
 
     def locations(self) -> list[Site]:
         L = self.terms_table
-        return [Site(facility=s["facility"], city=s.get("city"), state=s.get("state"), country=s.get("country"),
+        return [Site(facility=s["facility"], city=s.get("city"), state=s.get("state"),
+                     country=country_name(s["country"], self.lang) if s.get("country") else None,
                      status=L["status"][s["status"]] if s.get("status") else None,
-                     contacts=[_contact(c) for c in s.get("contacts", [])])
+                     contacts=[_contact(c, L) for c in s.get("contacts", [])], zip=_text_or_none(s.get("zip")))
                 for s in self.data.get("locations", [])]
+
+    def ipd(self) -> list[Fact]:
+        ipd, L, H = self.data.get("ipd_sharing") or {}, self.terms_table, self.labels_table
+        rows = [Fact(H["ipd_plan"], L["ipd_plan"].get(ipd.get("plan"))), Fact(H["description_col"], ipd.get("description")),
+                Fact(H["ipd_info_types"], "; ".join(L["ipd_info"][t] for t in ipd.get("info_types", [])) or None),
+                Fact(H["ipd_time_frame"], ipd.get("time_frame")), Fact(H["ipd_access"], ipd.get("access_criteria")),
+                Fact(H["ipd_url"], ipd.get("url"))]
+        return [row for row in rows if row.value]
+
+    def links(self) -> list[Link]:
+        return [Link(label=link.get("label"), url=link["url"]) for link in self.data.get("links", [])]
 
     def references(self) -> list[Reference]:
         return [Reference(citation=r["citation"], pmid=_text_or_none(r.get("pmid")), doi=r.get("doi"), type=r.get("type"))
@@ -226,8 +261,8 @@ def _dose(d: dict) -> Dose:
                                                         "duration", "condition")})
 
 
-def _contact(c: dict) -> Contact:
-    return Contact(name=c["name"], phone=c.get("phone"), email=c.get("email"))
+def _contact(c: dict, L: dict) -> Contact:
+    return Contact(name=c["name"], phone=c.get("phone"), email=c.get("email"), role=L["role"].get(c.get("role")))
 
 
 def _age_words(value: str | None, lang: str) -> str | None:
@@ -249,7 +284,8 @@ def registry(data: dict, lang: str) -> RegistryContext:
         conditions=[str(c) for c in parts.loc.items("conditions")], keywords=list(data.get("keywords", [])),
         design=parts.design(), arms=parts.arms(), endpoints=parts.endpoints(), eligibility=parts.eligibility(),
         central_contacts=parts.central_contacts(), officials=parts.officials(), locations=parts.locations(),
-        references=parts.references(), who=[],
+        references=parts.references(), who=[], interventions=list(parts.interventions().values()), ipd=parts.ipd(),
+        links=parts.links(),
     )
     context.who.extend(who_items(data, context, parts))
     return context
@@ -260,6 +296,8 @@ def who_items(data: dict, ctx: RegistryContext, parts: Parts) -> list[WhoItem]:
     H, L = parts.labels_table, parts.terms_table
     status, ids, sponsor = ctx.status, ctx.identifiers, ctx.sponsor
     design = {fact.label: fact.value for fact in ctx.design}
+    descriptive = {H[k] for k in ("enrollment", "follow_up", "model_description", "masking_description",
+                                  "biospecimen_description")}
     funding = get(data, "sponsor", "funding") or [x for x in [sponsor.lead, *sponsor.collaborators] if x]
     items = [
         ("Primary Registry and Trial Identifying Number", f"ClinicalTrials.gov {ids.nct}" if ids.nct else None),
@@ -268,32 +306,53 @@ def who_items(data: dict, ctx: RegistryContext, parts: Parts) -> list[WhoItem]:
         ("Source(s) of Monetary or Material Support", "; ".join(funding) or None),
         ("Primary Sponsor", sponsor.lead),
         ("Secondary Sponsor(s)", "; ".join(sponsor.collaborators) or None),
-        ("Contact for Public Queries", _contacts_text(ctx.central_contacts)),
-        ("Contact for Scientific Queries", _officials_text(ctx.officials)),
+        ("Contact for Public Queries", _contacts_text(ctx.central_contacts) or _site_contacts_text(ctx.locations)),
+        ("Contact for Scientific Queries", "; ".join(x for x in (_officials_text(ctx.officials),
+                                                                 _investigator_text(sponsor.responsible_party)) if x) or None),
         ("Public Title", ctx.title.brief.text),
         ("Scientific Title", " — ".join(x for x in [ctx.title.official.text, ctx.title.acronym] if x) or None),
         ("Countries of Recruitment", "; ".join(dict.fromkeys(s.country for s in ctx.locations if s.country)) or None),
         ("Health Condition(s) or Problem(s) Studied", "; ".join(ctx.conditions + ctx.keywords) or None),
-        ("Intervention(s)", "; ".join(f"{a.label}: {', '.join(str(i.name) for i in a.given) or L['none']}"
-                                     for a in ctx.arms) or None),
+        ("Intervention(s)", "; ".join(f"{a.label}: {', '.join(_given_text(i) for i in a.given) or L['none']}"
+                                     for a in ctx.arms) or _interventions_text(ctx.interventions)),
         ("Key Inclusion and Exclusion Criteria", _criteria_text(ctx.eligibility, H)),
-        ("Study Type", "; ".join(f"{k}: {v}" for k, v in design.items() if k not in (H["enrollment"], H["follow_up"])) or None),
+        ("Study Type", "; ".join(f"{k}: {v}" for k, v in design.items() if k not in descriptive) or None),
         ("Date of First Enrolment", status.start),
         ("Target Sample Size", design.get(H["enrollment"])),
         ("Recruitment Status", status.overall),
         ("Primary Outcome(s)", _outcomes_text(ctx.endpoints.primary)),
         ("Key Secondary Outcomes", _outcomes_text(ctx.endpoints.secondary)),
-        ("Ethics Review", _ethics_text(get(data, "oversight", "ethics", default=[]))),
+        ("Ethics Review", _ethics_text(get(data, "oversight", "ethics", default=[]), H)),
         ("Completion Date", "; ".join(f"{k}: {v}" for k, v in [(H["primary_completion"], status.primary_completion),
                                                                (H["completion"], status.completion)] if v) or None),
         ("Summary Results", "; ".join(r.citation for r in ctx.references if r.type == "result") or None),
-        ("IPD Sharing Statement", _ipd_text(data.get("ipd_sharing"))),
+        ("IPD Sharing Statement", "; ".join(f"{f.label}: {f.value}" for f in ctx.ipd) or None),
     ]
-    return [WhoItem(number, name, value or L["not_given"]) for number, (name, value) in enumerate(items, start=1)]
+    lines = {14: _criteria_lines(ctx.eligibility, H)}
+    return [WhoItem(number, name, value or L["not_given"], lines.get(number, []))
+            for number, (name, value) in enumerate(items, start=1)]
 
 
 def _contacts_text(contacts: list[Contact]) -> str | None:
     return "; ".join(", ".join(x for x in (c.name, c.phone, c.email) if x) for c in contacts) or None
+
+
+def _site_contacts_text(sites: list[Site]) -> str | None:
+    """Without central contacts, the registry's public contacts are the sites' own."""
+    return "; ".join(f"{s.facility}: {_contacts_text(s.contacts)}" for s in sites if s.contacts) or None
+
+
+def _investigator_text(responsible_party: str | None) -> str | None:
+    return responsible_party if responsible_party and ":" in responsible_party else None
+
+
+def _given_text(i: Intervention) -> str:
+    """"Drug: Lenvatinib (12 mg, oral, once daily; 8 mg, ...)": WHO item 13 asks for the details."""
+    return f"{i.type_label}: {i.name}" + (f" ({'; '.join(i.doses)})" if i.doses else "")
+
+
+def _interventions_text(interventions: list[Intervention]) -> str | None:
+    return "; ".join(_given_text(i) for i in interventions) or None
 
 
 def _officials_text(officials: list[Official]) -> str | None:
@@ -302,23 +361,26 @@ def _officials_text(officials: list[Official]) -> str | None:
 
 def _criteria_text(elig: Eligibility, H) -> str:
     parts = [f"{H['ages']}: {elig.ages}", f"{H['sex']}: {elig.sex}"]
-    parts += [f"{H['inclusion']}: {len(elig.inclusion)}", f"{H['exclusion']}: {len(elig.exclusion)}"]
+    if elig.healthy_volunteers:
+        parts.append(f"{H['healthy_volunteers']}: {elig.healthy_volunteers}")
+    if not elig.inclusion and not elig.exclusion:
+        parts.append(H["criteria_none"])
     return "; ".join(parts)
+
+
+def _criteria_lines(elig: Eligibility, H) -> list[str]:
+    """The key criteria themselves (WHO item 14), each marked inclusion or exclusion."""
+    return ([f"{H['inclusion']}: {c}" for c in elig.inclusion] + [f"{H['exclusion']}: {c}" for c in elig.exclusion])
 
 
 def _outcomes_text(endpoints: list[Endpoint]) -> str | None:
     return "; ".join(f"{e.measure}" + (f" ({e.timeframe})" if e.timeframe else "") for e in endpoints) or None
 
 
-def _ethics_text(ethics) -> str | None:
-    return "; ".join(", ".join(str(x) for x in (e["committee"], e.get("status"), e.get("date"), e.get("reference")) if x)
+def _ethics_text(ethics, H) -> str | None:
+    return "; ".join(", ".join(str(x) for x in (e["committee"], (e.get("status") or "").replace("_", " "), e.get("date"),
+                                                e.get("reference"), e.get("contact")) if x)
                      for e in ethics) or None
-
-
-def _ipd_text(ipd) -> str | None:
-    if not ipd:
-        return None
-    return ipd["plan"].capitalize() + (f": {ipd['description']}" if ipd.get("description") else "")
 
 
 # --- the patient summary -------------------------------------------------------------------------
