@@ -75,7 +75,7 @@ def test_the_responsible_investigator_and_the_officials_are_named():
     assert "Contact for Scientific Queries: Principal investigator: Shi Ming, Professor" in text
     text = registry_text(minimal(
         "contacts:\n  officials: [{name: Wang Lei, role: study_chair, affiliation: Fudan University}]\n"))
-    assert "Wang Lei (Study chair), Fudan University" in text
+    assert "Wang Lei (study chair), Fudan University" in text
 
 
 def test_every_site_shows_its_status_and_contacts():
