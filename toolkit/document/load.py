@@ -85,8 +85,15 @@ try:
             _Core12Resolver.__init__(self)
 
     _Composer: type = _CComposer
+    _EventParser: type = CParser
 except ImportError:  # PyYAML built without libyaml
     _Composer = _PyComposer
+
+    class _EventParser(Reader, Scanner, Parser):  # type: ignore[no-redef]
+        def __init__(self, text: str) -> None:
+            Reader.__init__(self, text)
+            Scanner.__init__(self)
+            Parser.__init__(self)
 
 
 class LoadError(Exception):
@@ -178,6 +185,7 @@ def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
 
 
 def compose(text: str, composer_class: type | None = None) -> MappingNode:
+    check_depth(text)
     composer = (composer_class or _Composer)(text)
     try:
         root = composer.get_single_node()
@@ -196,6 +204,46 @@ def compose(text: str, composer_class: type | None = None) -> MappingNode:
         line, col = root.start_mark.line + 1, root.start_mark.column + 1
         raise LoadError("YML004", f"the top level is {kind}; a protocol must be a mapping of keys", line, col)
     return root
+
+
+def check_depth(text: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before the composer recurses into it.
+
+    libyaml's composer recurses once per level and overflows the C stack (a segfault, not
+    an exception) at a few tens of thousands of levels. Most files are shown shallow by a
+    cheap bound; only the rest are measured exactly, from libyaml's event stream, which is
+    parsed without recursion. The bound: flow levels need a bracket each; a block level
+    starts at least one column right of its parent (a list under a key may share the key's
+    column), and a line's indentation and indicators ("  - - ? ") are where it starts.
+    """
+    brackets = text.count("[") + text.count("{")
+    room = (MAX_DEPTH - brackets) // 2 - 2
+    if room > 0 and not re.search(r"^[ ?:-]{%d}" % room, text, re.MULTILINE):
+        return
+    _measure_depth(text)
+
+
+def _measure_depth(text: str) -> None:
+    parser = _EventParser(text)
+    depth = 0
+    try:
+        while True:
+            event = parser.get_event()
+            if event is None:
+                return
+            kind = type(event)
+            if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise LoadError("YML001", f"nesting is deeper than {MAX_DEPTH} levels (lists or mappings inside "
+                                              "one another); a protocol needs a handful", mark.line + 1, mark.column + 1)
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                depth -= 1
+    except yaml.YAMLError:
+        return  # a syntax error is reported, with its position, by the composer
+    finally:
+        parser.dispose()
 
 
 def _syntax_error(err: yaml.MarkedYAMLError, text: str) -> LoadError:
