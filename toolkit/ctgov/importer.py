@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.ctgov import from_json, from_xml
 from toolkit.ctgov.common import ImportError_, Notes
 from toolkit.document.dump import dump
-from toolkit.files import write_atomic
+from toolkit.files import NotRegularFile, read_regular, write_atomic
 from toolkit.commands.new import schema_reference
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -26,9 +25,12 @@ class Imported:
 
 def read_record(path: str) -> tuple[dict, Notes]:
     """The record in `path` (API v2 JSON or legacy XML) as protocol data, and what was not carried."""
-    if os.path.getsize(path) > MAX_BYTES:
+    try:
+        raw = read_regular(path, MAX_BYTES)
+    except NotRegularFile as err:
+        raise ImportError_(str(err)) from None
+    if len(raw) > MAX_BYTES:
         raise ImportError_(f"file is larger than {MAX_BYTES // 1048576} MiB; not a single registry record")
-    raw = Path(path).read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:

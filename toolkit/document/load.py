@@ -23,6 +23,7 @@ from yaml.scanner import Scanner
 
 from toolkit.document.model import Document
 from toolkit.diagnostics import Diagnostic, Severity, pointer
+from toolkit.files import NotRegularFile, read_regular
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 # Nodes reached a second time through an alias; a real protocol needs a handful.
@@ -115,20 +116,29 @@ def load_file(path: str, display_name: str | None = None) -> LoadResult:
     name = display_name or path
     try:
         size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
+        if size > MAX_FILE_BYTES and os.path.isfile(path):
             raise LoadError(
                 "YML006",
                 f"file is {size / 1048576:.1f} MiB; protocol files are limited to "
                 f"{MAX_FILE_BYTES // 1048576} MiB (split narrative text into separate documents)",
             )
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        raw = read_regular(path, MAX_FILE_BYTES)
     except LoadError as err:
         return LoadResult(None, [_as_diagnostic(name, err)])
     except OSError as err:
-        reason = err.strerror or str(err)
-        return LoadResult(None, [Diagnostic(name, 1, 1, "YML010", Severity.ERROR, f"cannot read file: {reason}")])
+        return LoadResult(None, [Diagnostic(name, 1, 1, "YML010", Severity.ERROR, _unreadable(path, err))])
     return load_bytes(raw, name)
+
+
+def _unreadable(path: str, err: OSError) -> str:
+    if isinstance(err, NotRegularFile):
+        if os.path.isdir(path):  # listed by discover() because it could not be searched
+            try:
+                os.listdir(path)
+            except OSError as inner:
+                return f"cannot read this folder: {inner.strerror or inner}; the protocol files in it were not checked"
+        return str(err)
+    return f"cannot read file: {err.strerror or err}"
 
 
 def load_bytes(raw: bytes, name: str) -> LoadResult:
