@@ -18,6 +18,7 @@ from toolkit import resources
 from toolkit.diagnostics import Diagnostic, dotted
 from toolkit.document.model import Document
 from toolkit.document.walk import get
+from toolkit.parse.dates import impossible
 
 MISSING_KEY = "SCH001"
 UNKNOWN_KEY = "SCH002"
@@ -40,7 +41,8 @@ _TYPE_WORDS = {
 
 @functools.lru_cache(maxsize=1)
 def validator():
-    return jsonschema_rs.validator_for(resources.schema())
+    formats = {"partial-date": lambda text: impossible(text) is None}
+    return jsonschema_rs.validator_for(resources.schema(), formats=formats, validate_formats=True)
 
 
 def check(doc: Document) -> list[Diagnostic]:
@@ -78,6 +80,8 @@ def _explain(doc: Document, error) -> list[Diagnostic]:
     if name == "pattern":
         hint = subschema.get("patternErrorMessage", "does not have the expected form")
         return [doc.diagnostic(path, WRONG_FORM, f"{where}: {_show(value)} {hint}")]
+    if name == "format" and isinstance(value, str) and impossible(value):
+        return [doc.diagnostic(path, WRONG_FORM, f"{where}: {_show(value)} is not a date that exists ({impossible(value)})")]
     if name in ("minLength",) and value == "":
         return [doc.diagnostic(path, OUT_OF_RANGE, f"{where}: is empty; write the text or remove the key")]
     if name in ("minimum", "maximum", "minItems", "maxItems", "minLength", "maxLength", "uniqueItems"):
