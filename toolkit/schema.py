@@ -17,6 +17,7 @@ import jsonschema_rs
 from toolkit import resources
 from toolkit.diagnostics import Diagnostic, dotted
 from toolkit.document.model import Document
+from toolkit.document.load import shorten
 from toolkit.document.walk import get
 from toolkit.parse.dates import impossible
 
@@ -91,7 +92,7 @@ def _explain(doc: Document, error) -> list[Diagnostic]:
 
 def _unknown_key(where: str, key: str, allowed: list[str]) -> str:
     place = "at the top level" if where == "(document)" else f"in {where}"
-    message = f'unknown key "{key}" {place}'
+    message = f'unknown key "{shorten(key)}" {place}'
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     if close:
         return f'{message}; did you mean "{close[0]}"?'
@@ -104,7 +105,7 @@ def _wrong_type(where: str, value, expected: list[str], raw) -> str:
     wanted = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
     message = f"{where}: expected {wanted}, found {_describe(value)}"
     if "string" in expected and isinstance(value, (int, float)) and not isinstance(value, bool):
-        message += f'; put it in quotes ("{raw}") so YAML keeps it as text'
+        message += f'; put it in quotes ("{shorten(str(raw))}") so YAML keeps it as text'
     elif "array" in expected and not isinstance(value, (list, dict)):
         message += "; write one item per line, each starting with '- '"
     elif "boolean" in expected and isinstance(value, str):

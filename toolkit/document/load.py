@@ -22,7 +22,7 @@ from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 from toolkit.document.model import Document
-from toolkit.diagnostics import Diagnostic, Severity, pointer
+from toolkit.diagnostics import Diagnostic, Severity, dotted, pointer
 from toolkit.files import NotRegularFile, read_regular
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -328,7 +328,7 @@ class Builder:
                 raise _at(
                     key_node,
                     "YML002",
-                    f'duplicate key "{key}": first defined at line {first_line[key]}, again at line '
+                    f'duplicate key "{shorten(key)}": first defined at line {first_line[key]}, again at line '
                     f"{key_node.start_mark.line + 1}; keep one",
                     path + (key,),
                 )
@@ -348,6 +348,36 @@ def _at(node: Node, rule: str, message: str, path) -> LoadError:
     return LoadError(rule, message, node.start_mark.line + 1, node.start_mark.column + 1, path)
 
 
+# Whole numbers a protocol holds are counts, years and versions. Beyond 2**53 - 1 a number no
+# longer survives JSON (the registry's format) and cannot be a count of anything; bounding it
+# here also keeps Python's limit on converting long integers to text out of every later stage.
+MAX_INTEGER = 2**53 - 1
+
+
+def _integer(node: ScalarNode, path) -> int:
+    value = node.value
+    digits = value.lstrip("+-")
+    body = digits[2:] if digits[:2] in ("0o", "0x") else digits
+    number = None
+    if len(body.lstrip("0")) <= 20:  # a short text: converting it costs nothing
+        try:
+            number = int(value, 0) if digits[:2] in ("0o", "0x") else int(value)
+        except ValueError:
+            raise _at(node, "YML001", f'"{shorten(value)}" is tagged as an integer but is not one', path) from None
+    if number is None or abs(number) > MAX_INTEGER:
+        where = dotted(path)
+        raise _at(node, "SCH006", f"{where}: the number {shorten(value)} is too large; whole numbers in a protocol are "
+                                  f"at most {MAX_INTEGER:,} (a count, a year, a version)", path)
+    return number
+
+
+def shorten(text: str, keep: int = 24) -> str:
+    """A value as it can be quoted in a message: long ones cut in the middle, their length said."""
+    if len(text) <= 2 * keep:
+        return text
+    return f"{text[:keep]}…{text[-8:]} ({len(text):,} characters)"
+
+
 _FLOAT_SPECIAL = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf")}
 
 
@@ -360,10 +390,7 @@ def scalar(node: ScalarNode, path):
     if tag == _T + "bool":
         return value.lower() == "true"
     if tag == _T + "int":
-        try:
-            return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
-        except ValueError:
-            raise _at(node, "YML001", f'"{value}" is tagged as an integer but is not one', path) from None
+        return _integer(node, path)
     if tag == _T + "float":
         low = value.lower()
         if low in _FLOAT_SPECIAL or low.endswith(".nan"):
@@ -371,7 +398,7 @@ def scalar(node: ScalarNode, path):
         try:
             return float(value)
         except ValueError:
-            raise _at(node, "YML001", f'"{value}" is tagged as a number but is not one', path) from None
+            raise _at(node, "YML001", f'"{shorten(value)}" is tagged as a number but is not one', path) from None
     if tag == _T + "timestamp":
         return value  # dates stay as written; the schema checks their shape
-    raise _at(node, "YML008", f"unsupported YAML tag {tag}; protocol files use plain YAML values", path)
+    raise _at(node, "YML008", f"unsupported YAML tag {shorten(tag)}; protocol files use plain YAML values", path)
