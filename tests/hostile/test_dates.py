@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import MINIMAL
-from helpers import no_traceback, protocol
+from run_protocol import no_traceback, protocol
 
 from toolkit.parse.dates import impossible
 

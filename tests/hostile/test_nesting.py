@@ -8,7 +8,7 @@ import signal
 
 import pytest
 from conftest import MINIMAL
-from helpers import no_traceback, protocol
+from run_protocol import no_traceback, protocol
 
 from toolkit import engine
 from toolkit.commands import validate

@@ -6,7 +6,7 @@ import os
 
 import pytest
 from conftest import MINIMAL, PROTOCOLS
-from helpers import no_traceback, protocol
+from run_protocol import no_traceback, protocol
 
 FIFO_MESSAGE = "this is a named pipe (FIFO), not a regular file; it was not read"
 
