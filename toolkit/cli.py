@@ -12,6 +12,8 @@ import sys
 import click
 
 from toolkit import __version__
+from toolkit.render.documents import DOCUMENTS, FORMATS as RENDER_FORMATS, doc_help
+from toolkit.reporters import REPORTERS
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -38,7 +40,7 @@ def main() -> None:
 @main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "output_format", default="text", show_default=True,
-              type=click.Choice(["text", "json", "github", "sarif", "junit"]),
+              type=click.Choice(list(REPORTERS)),
               help="Output format: text, json, github (Actions annotations), sarif (code scanning), junit.")
 @click.option("--select", metavar="CODES", help="Only these codes or families, comma-separated (e.g. AGE,TIM001).")
 @click.option("--ignore", metavar="CODES", help="Leave out these codes or families, comma-separated.")
@@ -102,67 +104,109 @@ def new(file, force) -> None:
     Example:
       protocol new protocols/my-trial.yaml
     """
-    from toolkit.files import write_atomic
+    from toolkit.files import write_output
     from toolkit.commands.new import skeleton
 
     try:
-        write_atomic(file, skeleton(file), force=force)
-    except (FileExistsError, OSError) as err:
+        write_output(file, skeleton(file), force=force)
+    except OSError as err:
         _fail(str(err))
-    click.echo(f"wrote {file}: fill in the TODO markers, then run `protocol validate {file}`")
+    if file != "-":
+        click.echo(f"wrote {file}: fill in the TODO markers, then run `protocol validate {file}`")
 
 
 @main.command("import", context_settings=CONTEXT)
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-o", "--output", "out_dir", default=".", show_default=True, type=click.Path(file_okay=False),
               help="Folder to write the protocol files to.")
 @click.option("--force", is_flag=True, help="Overwrite protocol files that exist.")
-def import_(files, out_dir, force) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes [default: all cores for many records].")
+def import_(sources, out_dir, force, jobs) -> None:
     """Turn ClinicalTrials.gov records into protocol YAML files.
 
-    FILES are API v2 JSON records (as downloaded from the registry) or legacy XML records
-    (<clinical_study>). Each becomes OUTPUT/<NCT number>.yaml; an existing file is never
+    SOURCES are API v2 JSON records (as downloaded from the registry) or legacy XML records
+    (<clinical_study>), folders of them, or zip archives of them (the registry's bulk
+    download). Each record becomes OUTPUT/<NCT number>.yaml; an existing file is never
     overwritten without --force. What a record holds that the format cannot is listed at the
-    top of the file and printed. Exit status 1 if any file could not be imported.
+    top of the file and printed. Exit status 1 if any record could not be imported.
 
     \b
     Examples:
       protocol import NCT04361331.json -o protocols/
       protocol import downloads/*.xml -o protocols/ --force
+      protocol import ctg-studies.zip -o registry/ --jobs 2
     """
-    from toolkit.ctgov.importer import import_file
+    from toolkit.commands.import_ import run
+    from toolkit.ctgov.sources import SourceError
 
-    failed = 0
-    for path in files:
-        result = import_file(path, out_dir, force)
-        if result.error:
-            failed += 1
-            click.echo(f"{path}: error: {result.error}", err=True)
-            continue
-        click.echo(f"{path} -> {result.target}" + (f" ({len(result.notes)} not carried)" if result.notes else ""))
-        for note in result.notes:
-            click.echo(f"  not carried: {note}" if not note.startswith("not carried") else f"  {note}")
-    sys.exit(1 if failed else 0)
+    try:
+        status = run(list(sources), out_dir, force, jobs or os.cpu_count() or 1)
+    except SourceError as err:
+        _fail(str(err))
+    sys.exit(status)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", "out_dir", default="audit", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for findings.jsonl, summary.json and report.html.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes [default: all cores].")
+@click.option("--fresh", is_flag=True, help="Start over, replacing an earlier audit's outputs in OUTPUT.")
+@click.option("--yaml", "yaml_dir", type=click.Path(file_okay=False),
+              help="Also write each imported record's protocol YAML into this folder (never replacing a file).")
+def audit(sources, out_dir, jobs, fresh, yaml_dir) -> None:
+    """Check every record of a registry download and report what is wrong across them.
+
+    SOURCES are folders or zip archives of ClinicalTrials.gov records (API v2 JSON, legacy
+    XML) or of protocol YAML files. Records are imported in memory and checked with every
+    rule in parallel. OUTPUT receives findings.jsonl (one record per line, in a stable
+    order), summary.json (findings per rule and severity, per registration year and status)
+    and report.html (self-contained, with plots). An interrupted audit resumes where it
+    stopped when run again with the same SOURCES; a record that cannot be read is reported,
+    never fatal. Exit status 0 when the audit ran, 2 when it could not start.
+
+    \b
+    Examples:
+      protocol audit ctg-studies.zip -o audit/
+      protocol audit ../shared/corpus -o audit/ --jobs 2
+    """
+    from pathlib import Path
+
+    from toolkit.audit.run import AuditError
+    from toolkit.commands.audit import run
+    from toolkit.ctgov.sources import SourceError
+
+    try:
+        status = run(list(sources), Path(out_dir), jobs or os.cpu_count() or 1, fresh,
+                     Path(yaml_dir) if yaml_dir else None, sys.stdout)
+    except (AuditError, SourceError) as err:
+        _fail(str(err))
+    sys.exit(status)
 
 
 @main.command(context_settings=CONTEXT)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--doc", "document", type=click.Choice(["registry", "summary", "protocol"]), required=True,
-              help="registry: the ClinicalTrials.gov-style record; summary: for patients; protocol: the full document.")
-@click.option("--format", "output_format", type=click.Choice(["text", "markdown", "html", "pdf"]), default="html",
+@click.option("--doc", "document", type=click.Choice(list(DOCUMENTS)), required=True, help=doc_help())
+@click.option("--format", "output_format", type=click.Choice(RENDER_FORMATS), default="html",
               show_default=True, help="Output format.")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
               help="Language of the document (the protocol's translations are used where the author gave them).")
 @click.option("--templates", type=click.Path(exists=True, file_okay=False),
-              help="Folder of templates that override the built-in ones (or one block of them).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of to standard output.")
+              help="Folder of templates that override the built-in ones (or one block of them); "
+                   "they run sandboxed.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write here instead of to standard output (`-`: standard output).")
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
 @click.option("--check", is_flag=True, help="Compare with OUTPUT instead of writing it; exit 1 if it differs.")
-def render(file, document, output_format, lang, templates, output, check) -> None:
+def render(file, document, output_format, lang, templates, output, force, check) -> None:
     """Render a protocol as a document.
 
-    A protocol with errors is not rendered (exit status 1, the errors are printed). With
-    --check, OUTPUT is compared with what would be rendered now: exit status 0 when it is up
-    to date, 1 when it differs (a diff is printed for text formats) or is missing.
+    A protocol with errors is not rendered (exit status 1, the errors are printed). An
+    existing OUTPUT is never replaced without --force; a device or FIFO (/dev/null, a pipe) is
+    written in place. With --check, OUTPUT is compared with what would be rendered now: exit
+    status 0 when it is up to date, 1 when it differs (a diff is printed for text formats) or
+    is missing.
 
     \b
     Examples:
@@ -175,7 +219,7 @@ def render(file, document, output_format, lang, templates, output, check) -> Non
 
     document_ = _valid_document(file)
     try:
-        status = run_render(document_, RenderRequest(document, output_format, lang, templates), output, check)
+        status = run_render(document_, RenderRequest(document, output_format, lang, templates), output, check, force)
     except RenderFailure as err:
         _fail(str(err))
     sys.exit(status)
@@ -183,35 +227,63 @@ def render(file, document, output_format, lang, templates, output, check) -> Non
 
 @main.command(context_settings=CONTEXT)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--to", "target", type=click.Choice(["ctgov-json"]), required=True, help="Record format to write.")
+@click.option("--to", "target", type=click.Choice(["ctgov-json", "prs-xml"]), required=True,
+              help="ctgov-json: a ClinicalTrials.gov API v2 record; prs-xml: a PRS upload (ProtocolRecordSchema.xsd).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of to standard output.")
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
-def export(file, target, output, force) -> None:
-    """Write the protocol as a ClinicalTrials.gov API v2 record.
+@click.option("--prs-org", metavar="NAME",
+              help="prs-xml: the organization name you log in to PRS with (else identifiers.prs_organization).")
+def export(file, target, output, force, prs_org) -> None:
+    """Write the protocol as a ClinicalTrials.gov record.
 
-    For comparing a protocol with its registry record field by field. A protocol that does
-    not pass the schema is not exported (exit status 1, the errors are printed); consistency
-    findings do not block an export (run `protocol validate` for them).
+    ctgov-json: an API v2 record, for comparing a protocol with its registry record field by
+    field. prs-xml: an upload for the Protocol Registration and Results System, valid against
+    ProtocolRecordSchema.xsd (2018.05.08); what PRS requires and the protocol lacks is an error
+    naming the key to fill (exit status 1, nothing written), and what PRS has no place for is
+    listed on standard error. A protocol that does not pass the schema is not exported (exit
+    status 1, the errors are printed); consistency findings do not block an export (run
+    `protocol validate` for them).
 
     \b
-    Example:
+    Examples:
       protocol export protocols/NCT04361331.yaml --to ctgov-json -o NCT04361331.json
+      protocol export protocols/NCT04361331.yaml --to prs-xml --prs-org ZhongshanH -o upload.xml
     """
-    import json
-
-    from toolkit.ctgov.export import to_v2
-    from toolkit.files import write_atomic
+    from toolkit.files import write_output
 
     document = _valid_document(file, rules=False)
-    text = json.dumps(to_v2(document.data), ensure_ascii=False, indent=2) + "\n"
-    if not output:
-        click.echo(text, nl=False)
-        return
+    if target == "prs-xml":
+        text = _prs_xml(file, document.data, prs_org)
+    else:
+        import json
+
+        from toolkit.ctgov.export import to_v2
+
+        text = json.dumps(to_v2(document.data), ensure_ascii=False, indent=2) + "\n"
     try:
-        write_atomic(output, text, force=force)
-    except (FileExistsError, OSError) as err:
+        write_output(output or "-", text, force=force)
+    except OSError as err:
         _fail(str(err))
-    click.echo(f"wrote {output}", err=True)
+    if output and output != "-":
+        click.echo(f"wrote {output}", err=True)
+
+
+def _prs_xml(file, data, prs_org) -> str:
+    """The PRS upload, or exit 1 naming what PRS requires and the protocol lacks."""
+    from toolkit.ctgov.prs import MissingForPrs, to_prs
+
+    try:
+        upload = to_prs(data, prs_org)
+    except MissingForPrs as err:
+        for key, why in err.missing:
+            click.echo(f"{file}: error: {key} is missing: {why}", err=True)
+        click.echo(f"protocol: {file}: fill the {len(err.missing)} key(s) above; nothing was written", err=True)
+        sys.exit(1)
+    for warning in upload.warnings:
+        click.echo(f"{file}: warning: {warning} (PRS accepts the upload but asks for it before release)", err=True)
+    for note in upload.notes:
+        click.echo(f"{file}: not written (no place in PRS): {note}", err=True)
+    return upload.xml
 
 
 def _valid_document(file, rules: bool = True):

@@ -12,7 +12,7 @@ from run_protocol import no_traceback, protocol
 
 from toolkit import engine
 from toolkit.commands import validate
-from toolkit.settings import Selection, ValidateSettings
+from toolkit.settings import RuleConfig, Selection, ValidateSettings
 
 LEVELS = 25_000
 DEEP = {
@@ -44,10 +44,10 @@ def test_deep_file_in_a_large_folder_does_not_hang_the_pool(tmp_path):
     assert f"{engine.PARALLEL_THRESHOLD + 6} files checked: 1 error" in done.stdout
 
 
-def _die_on_crash_files(path, selection=Selection()):
+def _die_on_crash_files(path, config=RuleConfig()):
     if "crash" in os.path.basename(path):
         os.kill(os.getpid(), signal.SIGKILL)  # as a segfault or the OOM killer would
-    return REAL_CHECK_FILE(path, selection)
+    return REAL_CHECK_FILE(path, config)
 
 
 REAL_CHECK_FILE = engine.check_file
@@ -75,5 +75,5 @@ def test_jobs_are_capped_at_the_number_of_files(write, monkeypatch):
     started = []
     real = engine._in_processes
     monkeypatch.setattr(engine, "_in_processes", lambda work, jobs: started.append(jobs) or real(work, jobs))
-    list(engine.check_files([(f, Selection()) for f in files], ValidateSettings(tuple(files), jobs=500)))
+    list(engine.check_files([(f, RuleConfig()) for f in files], jobs=500))
     assert started == [len(files)]

@@ -47,8 +47,8 @@ def test_age002_disagreeing_wordings(criterion, bad):
 
 def test_age002_message_names_both_values_and_lines():
     ((line, message),) = findings(eligibility("18 years", None, "Age > 18 years"), "AGE002")
-    assert message == ('minimum_age is 18 years (line 5) but inclusion criterion 1 says "> 18 years", '
-                       "which leaves out people aged exactly 18 years")
+    assert message == ('minimum_age is 18 years but inclusion criterion 1 says "> 18 years", '
+                       "which leaves out people aged exactly 18 years; see line 5")
 
 
 def test_age002_ignores_numbers_that_are_not_ages():

@@ -6,7 +6,11 @@ import datetime
 import re
 
 from toolkit.ctgov.criteria import split
+<<<<<<< HEAD
 from toolkit.parse.dates import impossible
+=======
+from toolkit.diagnostics import printable
+>>>>>>> main
 
 _MONTHS = {m.lower(): i for i, m in enumerate(
     ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -24,6 +28,7 @@ class Notes:
         self.items: list[str] = []
 
     def add(self, message: str) -> None:
+        message = printable(message)  # it quotes record text, which reaches the terminal and the file
         if message not in self.items:
             self.items.append(message)
 
@@ -66,6 +71,11 @@ def age(text: str | None) -> str | None:
         return None
     unit = match.group(2).lower()
     return f"{match.group(1)} {unit}" if unit.rstrip("s") in ("year", "month", "week", "day", "hour", "minute") else None
+
+
+def no_age_limit(minimum: str | None, maximum: str | None) -> bool:
+    """Both ages absent or "N/A": the registry's way of saying the trial has no age limit."""
+    return all(not text or text.strip().upper() in ("N/A", "NA", "NONE") for text in (minimum, maximum))
 
 
 _ESCAPED = re.compile(r"\\([<>=~^|.\[\]()*_#+!-])")

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import json
+<<<<<<< HEAD
+=======
+import os
+import re
+>>>>>>> main
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.ctgov import from_json, from_xml
 from toolkit.ctgov.common import ImportError_, Notes
+from toolkit.ctgov.sources import Source, SourceError
 from toolkit.document.dump import dump
 from toolkit.document.load import MAX_FILE_BYTES
 from toolkit.files import NotRegularFile, read_regular, write_atomic
 from toolkit.commands.new import schema_reference
+from toolkit.diagnostics import printable
 
 MAX_BYTES = 64 * 1024 * 1024
+NCT_NUMBER = re.compile(r"NCT[0-9]{8}", re.IGNORECASE)
 
 
 @dataclass
@@ -32,6 +40,14 @@ def read_record(path: str) -> tuple[dict, Notes]:
         raise ImportError_(str(err)) from None
     if len(raw) > MAX_BYTES:
         raise ImportError_(f"file is larger than {MAX_BYTES // 1048576} MiB; not a single registry record")
+<<<<<<< HEAD
+=======
+    return parse_record(Path(path).read_bytes())
+
+
+def parse_record(raw: bytes) -> tuple[dict, Notes]:
+    """A record's bytes (API v2 JSON or legacy XML) as protocol data, and what was not carried."""
+>>>>>>> main
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -102,18 +118,25 @@ def _refused(text: str, target: Path) -> str | None:
 
 
 def import_file(path: str, out_dir: str, force: bool) -> Imported:
-    result = Imported(path)
+    return import_source(Source(path), out_dir, force)
+
+
+def import_source(source: Source, out_dir: str, force: bool) -> Imported:
+    """Import one record (a file, or a member of a zip archive) into `out_dir`."""
+    result = Imported(source.label)
+    path = source.member or source.path
     try:
-        protocol, notes = read_record(path)
-    except ImportError_ as err:
+        protocol, notes = parse_record(source.read())
+    except (ImportError_, SourceError) as err:
         result.error = str(err)
         return result
     except OSError as err:
         result.error = f"cannot read: {err.strerror or err}"
         return result
+    _name_safely(protocol, path, notes)
     target = Path(out_dir) / f"{protocol['id']}.yaml"
     header = [f"yaml-language-server: $schema={schema_reference(target)}",
-              f"Imported from the ClinicalTrials.gov record {protocol['id']} ({Path(path).name})."]
+              f"Imported from the ClinicalTrials.gov record {protocol['id']} ({printable(Path(path).name)})."]
     if notes.items:
         header += ["", "What the import could not carry over:"] + [f"- {n}" for n in notes.items]
     size = len(json.dumps(protocol, ensure_ascii=False).encode("utf-8"))  # about the YAML's size, in milliseconds
@@ -127,9 +150,40 @@ def import_file(path: str, out_dir: str, force: bool) -> Imported:
         result.error = f"the record converts to a protocol that does not pass its own checks ({problem}); nothing written"
         return result
     try:
+<<<<<<< HEAD
         write_atomic(target, text, force=force)
+=======
+        # not following links: a link planted in the folder must not carry the write outside it
+        write_atomic(target, dump(protocol, header), force=force, follow_symlinks=False)
+>>>>>>> main
     except (FileExistsError, OSError) as err:
         result.error = str(err)
         return result
     result.target, result.notes = str(target), notes.items
     return result
+
+
+def _name_safely(protocol: dict, source: str, notes: Notes) -> None:
+    """Make the protocol's id, which names the file, an NCT number or a safe slug.
+
+    The record's id is untrusted text: `../x`, an absolute path, a newline or `.hidden` must
+    never become a path. Anything that is not an NCT number becomes a slug of letters, digits,
+    '.', '-' and '_' starting with a letter or digit (derived from the id, else from the
+    source file's name), so the file lands in the output folder and passes the schema.
+    """
+    record_id = str(protocol.get("id") or "").strip()
+    if NCT_NUMBER.fullmatch(record_id):
+        protocol["id"] = record_id.upper()
+        protocol.setdefault("identifiers", {})["nct"] = protocol["id"]
+        return
+    protocol["id"] = _slug(record_id) or _slug(Path(source).stem) or "imported-record"
+    identifiers = protocol.get("identifiers") or {}
+    identifiers.pop("nct", None)
+    notes.add(f"not carried: the record's id {record_id!r} is not an NCT number (the file is named "
+              f"{protocol['id']}.yaml)")
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", text)
+    slug = re.sub(r"^[^A-Za-z0-9]+", "", slug)[:64]
+    return slug.rstrip(".-_")

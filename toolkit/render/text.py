@@ -1,67 +1,48 @@
-"""Markdown and plain text, derived from the rendered HTML so that every format says the same."""
+"""Markdown and plain text, derived from the rendered HTML so that every format says the same.
+
+HTML -> Markdown is here; Markdown -> text is `toolkit.parse.markdown_text`, the one module
+that turns Markdown into plain text.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
-import textwrap
 
-WIDTH = 88
+from toolkit.parse.markdown_text import document_text as markdown_to_text  # noqa: F401  (the text format)
+
+
+# In text, what a Markdown renderer would read as markup: raw HTML and autolinks (<), links,
+# images and reference definitions ([ ]), entities (&name;), emphasis, code, table cells and
+# strikethrough; a backslash too, so that one in the text cannot cancel ours; a "!" ending a
+# text node, which would make the link that follows it an image.
+_MARKUP = re.compile(r"([\\`*_\[\]<|~]|&(?=#?[A-Za-z0-9]+;)|!$)")
+_BACKTICK_RUN = re.compile(r"`+")
 
 
 def html_to_markdown(html: str) -> str:
-    from markdownify import markdownify  # only the Markdown and text formats need it
-
     body = re.search(r"<body[^>]*>(.*)</body>", html, re.S)
     body_html = re.sub(r'<div class="running-[a-z]+">.*?</div>', "", body.group(1) if body else html, flags=re.S)
-    markdown = markdownify(body_html, heading_style="ATX", bullets="-", strip=["nav"])
+    markdown = _converter().convert(body_html)
     return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
 
 
-def markdown_to_text(markdown: str) -> str:
-    """Plain text laid out like a registry page: underlined headings, "Label: value" facts."""
-    out: list[tuple[str, str]] = []  # (kind, text); kind "fact" lines are kept together
-    for line in markdown.split("\n"):
-        heading = re.match(r"^(#{1,6})\s+(.*)$", line)
-        if heading:
-            title = _inline(heading.group(2))
-            out.append(("text", ""))
-            out.append(("text", title))
-            if len(heading.group(1)) <= 2:
-                out.append(("text", ("=" if len(heading.group(1)) == 1 else "-") * min(_width(title), WIDTH)))
-        elif line.startswith(":   ") and out and out[-1][1].strip():
-            label = out.pop()[1]
-            fact = f"{label}: {_inline(line[4:])}"
-            out.append(("fact", textwrap.fill(fact, WIDTH, subsequent_indent="    ", break_long_words=False)))
-        elif line.startswith("|"):
-            out.append(("text", _inline(line)))  # tables stay as they are: wrapping would break the columns
-        else:
-            out.append(("text", _wrap(_inline(line))))
-    lines = []
-    for index, (kind, text) in enumerate(out):
-        between_facts = (not text and 0 < index < len(out) - 1 and out[index - 1][0] == "fact"
-                         and out[index + 1][0] == "fact")
-        if not between_facts:
-            lines.append(text)
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+@functools.lru_cache(maxsize=1)
+def _converter():
+    """HTML -> Markdown that a Markdown renderer shows as the HTML shows: protocol text stays
+    text. The HTML escapes `<img onerror=...>`, `&#33;[x](http://...)` or a `javascript:` link
+    the author wrote; markdownify would unescape them back into live markup, so every text node
+    is escaped for Markdown, and code blocks get a fence longer than any inside them."""
+    from markdownify import MarkdownConverter  # only the Markdown and text formats need it
 
+    class SafeMarkdown(MarkdownConverter):
+        def escape(self, text, parent_tags):
+            return _MARKUP.sub(r"\\\1", text or "")
 
-def _width(text: str) -> int:
-    """Columns the text takes in a terminal: Chinese characters take two."""
-    from wcwidth import wcswidth
+        def convert_pre(self, el, text, parent_tags):
+            if not text:
+                return ""
+            fence = "`" * max(3, 1 + max((len(r) for r in _BACKTICK_RUN.findall(text)), default=0))
+            return f"\n\n{fence}\n{text.strip(chr(10))}\n{fence}\n\n"
 
-    return max(wcswidth(text), len(text) // 2)
-
-
-def _wrap(line: str) -> str:
-    if not line.strip():
-        return ""
-    bullet = re.match(r"^(\s*)([-*]|\d+\.)\s+", line)
-    lead = bullet.group(0) if bullet else re.match(r"^\s*", line).group(0)
-    return textwrap.fill(line[len(lead):], WIDTH, initial_indent=lead, subsequent_indent=" " * len(lead),
-                         break_long_words=False, break_on_hyphens=False)
-
-
-def _inline(text: str) -> str:
-    text = re.sub(r"\[([^\]]+)\]\((\S+?)\)", lambda m: m.group(1) if m.group(1) == m.group(2) else f"{m.group(1)} ({m.group(2)})", text)
-    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
-    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!<>|])", r"\1", text)
+    return SafeMarkdown(heading_style="ATX", bullets="-", strip=["nav"])

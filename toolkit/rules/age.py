@@ -38,9 +38,8 @@ def age_range_inverted(doc):
     low, high = _bounds(doc)
     if low and high and age_days(low) is not None and age_days(high) is not None:
         if age_days(low) > age_days(high) and not same_age(age_days(low), age_days(high)):
-            line = doc.position(("eligibility", "minimum_age"))[0]
-            yield Finding(("eligibility", "maximum_age"),
-                          f"maximum age ({high}) is below minimum age ({low}, line {line})")
+            yield Finding(("eligibility", "maximum_age"), f"maximum age ({high}) is below minimum age ({low})",
+                          related=(("eligibility", "minimum_age"),))
 
 
 @rule("AGE002", "criteria-age-mismatch")
@@ -81,11 +80,10 @@ def criteria_age_mismatch(doc):
         if declared is None or age_days(declared) is None:
             continue  # AGE003 reports a bound stated only in the text
         if not same_age(bound.effective_days(), age_days(declared)):
-            line = doc.position(("eligibility", key))[0]
             yield Finding(
                 ("eligibility", "inclusion", index),
-                f'{key} is {declared} (line {line}) but inclusion criterion {index + 1} says '
-                f'"{bound.text}"{_meaning(bound)}',
+                f'{key} is {declared} but inclusion criterion {index + 1} says "{bound.text}"{_meaning(bound)}',
+                related=(("eligibility", key),),
             )
 
 
