@@ -6,11 +6,8 @@ import datetime
 import re
 
 from toolkit.ctgov.criteria import split
-<<<<<<< HEAD
-from toolkit.parse.dates import impossible
-=======
 from toolkit.diagnostics import printable
->>>>>>> main
+from toolkit.parse.dates import impossible
 
 _MONTHS = {m.lower(): i for i, m in enumerate(
     ["January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -70,24 +70,14 @@ def convert(data: dict, notes: Notes) -> dict:
     protocol.update({
         "arms": arms,
         "interventions": interventions,
-<<<<<<< HEAD
         "eligibility": _eligibility(section.module("eligibilityModule"), notes),
         "endpoints": _endpoints(section.module("outcomesModule")),
         "contacts": _contacts(locations, notes),
         "locations": _locations(locations, notes),
         "references": _references(section.module("referencesModule"), notes),
+        "links": _links(section.module("referencesModule")),
         "oversight": _oversight(section.module("oversightModule"), notes),
         "ipd_sharing": _ipd(section.module("ipdSharingStatementModule"), notes),
-=======
-        "eligibility": _eligibility(m.get("eligibilityModule", {}), notes),
-        "endpoints": _endpoints(m.get("outcomesModule", {})),
-        "contacts": _contacts(m.get("contactsLocationsModule", {}), notes),
-        "locations": _locations(m.get("contactsLocationsModule", {}), notes),
-        "references": _references(m.get("referencesModule", {}), notes),
-        "links": _links(m.get("referencesModule", {})),
-        "oversight": _oversight(m.get("oversightModule", {}), notes),
-        "ipd_sharing": _ipd(m.get("ipdSharingStatementModule", {}), notes),
->>>>>>> main
     })
     return common.prune(protocol)
 
@@ -159,15 +149,10 @@ def _status(module: Record, notes):
     return status
 
 
-<<<<<<< HEAD
 def _design(module: Record, notes):
     info = module.module("designInfo")
     masking = info.module("maskingInfo")
     study_type = enum(module.text("studyType"), {"interventional", "observational", "expanded_access"}, "study type", notes)
-    for key, what in (("bioSpec", "biospecimen retention"), ("targetDuration", "patient-registry target duration"),
-                      ("expandedAccessTypes", "expanded-access types"), ("patientRegistry", "the patient-registry flag")):
-        if key in module:
-            notes.add(f"not carried: {what}")
     level = enum(masking.text("masking"), {"none", "single", "double", "triple", "quadruple"}, "masking", notes)
     enrollment = module.module("enrollmentInfo")
     count = enrollment.integer("count")
@@ -186,48 +171,21 @@ def _design(module: Record, notes):
         "enrollment": {"count": count,
                        "type": enum(enrollment.text("type"), {"actual", "estimated"}, "enrollment type", notes)}
         if count is not None else None,
+        "biospecimen": _biospecimen(module.module("bioSpec"), notes),
+        "patient_registry": module.boolean("patientRegistry"),
+        "target_duration": module.text("targetDuration"),
+        "expanded_access_types": [kind for kind in ("individual", "intermediate", "treatment")
+                                  if module.module("expandedAccessTypes").boolean(kind)],
     }
+
+
+def _biospecimen(spec: Record, notes):
+    retention = enum(spec.text("retention"), {"none_retained", "samples_with_dna", "samples_without_dna"},
+                     "biospecimen retention", notes)
+    return {"retention": retention, "description": clean(spec.text("description"))}
 
 
 def _arms_interventions(module: Record, notes):
-=======
-def _design(module, notes):
-    info = module.get("designInfo") or {}
-    masking = info.get("maskingInfo") or {}
-    study_type = enum(module.get("studyType"), {"interventional", "observational", "expanded_access"}, "study type", notes)
-    level = enum(masking.get("masking"), {"none", "single", "double", "triple", "quadruple"}, "masking", notes)
-    enrollment = module.get("enrollmentInfo") or {}
-    return {
-        "study_type": study_type,
-        "phases": [p for p in (enum(p, _enum_values("properties", "design", "properties", "phases"), "phase", notes)
-                               for p in module.get("phases", [])) if p],
-        "allocation": enum(info.get("allocation"), {"randomized", "non_randomized", "na"}, "allocation", notes),
-        "model": enum(info.get("interventionModel"), _enum_values("properties", "design", "properties", "model"), "intervention model", notes),
-        "model_description": clean(info.get("interventionModelDescription")),
-        "purpose": enum(info.get("primaryPurpose"), _enum_values("properties", "design", "properties", "purpose"), "primary purpose", notes),
-        "observational_model": enum(info.get("observationalModel"), _enum_values("properties", "design", "properties", "observational_model"), "observational model", notes),
-        "time_perspective": enum(info.get("timePerspective"), _enum_values("properties", "design", "properties", "time_perspective"), "time perspective", notes),
-        "masking": {"level": level, "who": [w.lower() for w in masking.get("whoMasked", [])],
-                    "description": clean(masking.get("maskingDescription"))} if level else None,
-        "enrollment": {"count": enrollment.get("count"),
-                       "type": enum(enrollment.get("type"), {"actual", "estimated"}, "enrollment type", notes)}
-        if enrollment.get("count") is not None else None,
-        "biospecimen": _biospecimen(module.get("bioSpec") or {}, notes),
-        "patient_registry": module.get("patientRegistry"),
-        "target_duration": module.get("targetDuration"),
-        "expanded_access_types": [kind for kind in ("individual", "intermediate", "treatment")
-                                  if (module.get("expandedAccessTypes") or {}).get(kind)],
-    }
-
-
-def _biospecimen(spec, notes):
-    retention = enum(spec.get("retention"), {"none_retained", "samples_with_dna", "samples_without_dna"},
-                     "biospecimen retention", notes)
-    return {"retention": retention, "description": clean(spec.get("description"))}
-
-
-def _arms_interventions(module, notes):
->>>>>>> main
     """Arms and interventions, linked. Links come from both sides of the record: an arm's
     interventionNames ("Drug: X") and an intervention's armGroupLabels, which is the only
     unambiguous one when several interventions share a name (one per starting dose, say)."""
@@ -265,39 +223,23 @@ def _arms_interventions(module, notes):
     return arms, interventions
 
 
-<<<<<<< HEAD
 def _eligibility(module: Record, notes):
-    for key, what in (("stdAges", "standard age groups (the registry computes them)"), ("samplingMethod", "sampling method"),
-                      ("genderBased", "gender-based eligibility"), ("genderDescription", "gender eligibility description")):
-        if key in module:
-            notes.add(f"not carried: {what}")
+    if "stdAges" in module:
+        notes.add("not carried: standard age groups (the registry computes them)")
     out = {
         "sex": enum(module.text("sex"), {"all", "female", "male"}, "sex", notes),
         "minimum_age": common.age(module.text("minimumAge")),
         "maximum_age": common.age(module.text("maximumAge")),
         "healthy_volunteers": module.boolean("healthyVolunteers"),
         "population": clean(module.text("studyPopulation")),
-    }
-    out.update(common.eligibility_items(module.text("eligibilityCriteria"), notes))
-=======
-def _eligibility(module, notes):
-    if "stdAges" in module:
-        notes.add("not carried: standard age groups (the registry computes them)")
-    out = {
-        "sex": enum(module.get("sex"), {"all", "female", "male"}, "sex", notes),
-        "minimum_age": common.age(module.get("minimumAge")),
-        "maximum_age": common.age(module.get("maximumAge")),
-        "healthy_volunteers": module.get("healthyVolunteers"),
-        "population": clean(module.get("studyPopulation")),
-        "sampling_method": enum(module.get("samplingMethod"), {"probability_sample", "non_probability_sample"},
+        "sampling_method": enum(module.text("samplingMethod"), {"probability_sample", "non_probability_sample"},
                                 "sampling method", notes),
-        "gender_based": module.get("genderBased"),
-        "gender_description": clean(module.get("genderDescription")),
+        "gender_based": module.boolean("genderBased"),
+        "gender_description": clean(module.text("genderDescription")),
     }
-    if module and common.no_age_limit(module.get("minimumAge"), module.get("maximumAge")):
+    if module.keys() and common.no_age_limit(module.text("minimumAge"), module.text("maximumAge")):
         out["no_age_limit"] = True  # the registry's N/A for both ages: it states there is none
-    out.update(common.eligibility_items(module.get("eligibilityCriteria"), notes))
->>>>>>> main
+    out.update(common.eligibility_items(module.text("eligibilityCriteria"), notes))
     return out
 
 
@@ -344,15 +286,8 @@ def _locations(module: Record, notes):
     return out
 
 
-<<<<<<< HEAD
 def _references(module: Record, notes):
-    if module.records("seeAlsoLinks"):
-        notes.add("not carried: see-also links")
     if module.records("availIpds"):
-=======
-def _references(module, notes):
-    if module.get("availIpds"):
->>>>>>> main
         notes.add("not carried: available IPD/information links")
     out = []
     for ref in module.records("references"):
@@ -366,15 +301,9 @@ def _references(module, notes):
     return out
 
 
-<<<<<<< HEAD
-def _oversight(module: Record, notes):
-    if any(k in module for k in ("isFdaRegulatedDrug", "isFdaRegulatedDevice", "isUnapprovedDevice", "isPpsd", "isUsExport", "fdaaa801Violation")):
-        notes.add("not carried: US FDA oversight flags")
-    return {"data_monitoring_committee": module.boolean("oversightHasDmc")}
-=======
-def _links(module):
-    return [{"url": link.get("url"), "label": link.get("label")} for link in module.get("seeAlsoLinks", [])
-            if link.get("url")]
+def _links(module: Record):
+    return [{"url": link.text("url"), "label": link.text("label")} for link in module.records("seeAlsoLinks")
+            if link.text("url")]
 
 
 OVERSIGHT_FLAGS = {"oversightHasDmc": "data_monitoring_committee", "isFdaRegulatedDrug": "fda_regulated_drug",
@@ -382,28 +311,19 @@ OVERSIGHT_FLAGS = {"oversightHasDmc": "data_monitoring_committee", "isFdaRegulat
                    "isPpsd": "pediatric_postmarket_surveillance", "isUsExport": "us_export"}
 
 
-def _oversight(module, notes):
+def _oversight(module: Record, notes):
     if "fdaaa801Violation" in module:
         notes.add("not carried: the registry's FDAAA 801 violation flag")
-    return {ours: module.get(theirs) for theirs, ours in OVERSIGHT_FLAGS.items()}
->>>>>>> main
+    return {ours: module.boolean(theirs) for theirs, ours in OVERSIGHT_FLAGS.items()}
 
 
 def _ipd(module: Record, notes):
     plan = module.text("ipdSharing")
     if not plan:
         return None
-<<<<<<< HEAD
-    for key in ("infoTypes", "timeFrame", "accessCriteria", "url"):
-        if key in module:
-            notes.add("not carried: IPD sharing details beyond the plan and its description")
     return {"plan": enum(plan, {"yes", "no", "undecided"}, "IPD sharing plan", notes),
-            "description": clean(module.text("description"))}
-=======
-    return {"plan": enum(module["ipdSharing"], {"yes", "no", "undecided"}, "IPD sharing plan", notes),
-            "description": clean(module.get("description")),
+            "description": clean(module.text("description")),
             "info_types": [t for t in (enum(t, {"study_protocol", "sap", "icf", "csr", "analytic_code"}, "IPD information type", notes)
-                                       for t in module.get("infoTypes", [])) if t],
-            "time_frame": clean(module.get("timeFrame")), "access_criteria": clean(module.get("accessCriteria")),
-            "url": module.get("url")}
->>>>>>> main
+                                       for t in module.texts("infoTypes")) if t],
+            "time_frame": clean(module.text("timeFrame")), "access_criteria": clean(module.text("accessCriteria")),
+            "url": module.text("url")}

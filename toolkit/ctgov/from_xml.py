@@ -96,21 +96,13 @@ def _design(root, notes: Notes) -> dict:
         notes.add("study type 'N/A' has no equivalent; not carried")
         study_type = None
     out = {"studyType": _STUDY_TYPE.get(study_type, study_type), "phases": phases, "designInfo": info}
-<<<<<<< HEAD
+    if study_type == "OBSERVATIONAL_PATIENT_REGISTRY":
+        out["patientRegistry"] = True
     if enrollment is not None and re.fullmatch(r"[0-9]{1,15}", (enrollment.text or "").strip()):
         kind = _upper(enrollment.get("type"))
         out["enrollmentInfo"] = {"count": int(enrollment.text.strip()), "type": _DATE_TYPE.get(kind, kind)}
     elif enrollment is not None and (enrollment.text or "").strip():
         notes.add(f"enrollment {_short(enrollment.text.strip())!r} is not a count; not carried")
-    for tag, what in (("target_duration", "patient-registry target duration"), ("biospec_retention", "biospecimen retention")):
-        if root.find(tag) is not None:
-            notes.add(f"not carried: {what}")
-=======
-    if study_type == "OBSERVATIONAL_PATIENT_REGISTRY":
-        out["patientRegistry"] = True
-    if enrollment is not None and (enrollment.text or "").strip().isdigit():
-        kind = _upper(enrollment.get("type"))
-        out["enrollmentInfo"] = {"count": int(enrollment.text.strip()), "type": _DATE_TYPE.get(kind, kind)}
     if _text(root, "target_duration"):
         out["targetDuration"] = _text(root, "target_duration")
     if _text(root, "biospec_retention"):
@@ -120,7 +112,6 @@ def _design(root, notes: Notes) -> dict:
              if _yes(_text(root, f"expanded_access_info/expanded_access_type_{kind}"))}
     if kinds:
         out["expandedAccessTypes"] = kinds
->>>>>>> main
     return out
 
 

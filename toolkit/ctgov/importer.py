@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import json
-<<<<<<< HEAD
-=======
-import os
 import re
->>>>>>> main
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,14 +36,11 @@ def read_record(path: str) -> tuple[dict, Notes]:
         raise ImportError_(str(err)) from None
     if len(raw) > MAX_BYTES:
         raise ImportError_(f"file is larger than {MAX_BYTES // 1048576} MiB; not a single registry record")
-<<<<<<< HEAD
-=======
-    return parse_record(Path(path).read_bytes())
+    return parse_record(raw)
 
 
 def parse_record(raw: bytes) -> tuple[dict, Notes]:
     """A record's bytes (API v2 JSON or legacy XML) as protocol data, and what was not carried."""
->>>>>>> main
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -150,12 +143,8 @@ def import_source(source: Source, out_dir: str, force: bool) -> Imported:
         result.error = f"the record converts to a protocol that does not pass its own checks ({problem}); nothing written"
         return result
     try:
-<<<<<<< HEAD
-        write_atomic(target, text, force=force)
-=======
         # not following links: a link planted in the folder must not carry the write outside it
-        write_atomic(target, dump(protocol, header), force=force, follow_symlinks=False)
->>>>>>> main
+        write_atomic(target, text, force=force, follow_symlinks=False)
     except (FileExistsError, OSError) as err:
         result.error = str(err)
         return result

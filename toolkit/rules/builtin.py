@@ -184,7 +184,7 @@ A file that makes a library crash; please report it with the file.
 ## Fix
 Report it with the file. Meanwhile, look for what is unusual in the file (extreme nesting,
 huge values) and simplify it.
-""")
+""", tested_in="tests/hostile/test_nesting.py")
 
 builtin("YML010", "unreadable-file", """
 The file exists but cannot be read.
