@@ -32,6 +32,13 @@ def age_range_inverted(doc):
       maximum_age: 17 years
     ```
 
+    ## Use instead
+    ```yaml
+    eligibility:
+      minimum_age: 18 years
+      maximum_age: 75 years
+    ```
+
     ## Fix
     Correct whichever bound is wrong; the criteria text usually says which.
     """
@@ -67,6 +74,15 @@ def criteria_age_mismatch(doc):
       maximum_age: 80 years
       inclusion:
         - Age > 18 years, < 80 years
+    ```
+
+    ## Use instead
+    ```yaml
+    eligibility:
+      minimum_age: 18 years
+      maximum_age: 80 years
+      inclusion:
+        - Age ≥ 18 years and ≤ 80 years
     ```
 
     ## Fix
@@ -126,6 +142,15 @@ def criteria_age_not_structured(doc):
     ```yaml
     eligibility:
       minimum_age: 18 years
+      inclusion:
+        - Aged 18 to 75 years
+    ```
+
+    ## Use instead
+    ```yaml
+    eligibility:
+      minimum_age: 18 years
+      maximum_age: 75 years
       inclusion:
         - Aged 18 to 75 years
     ```

@@ -41,6 +41,13 @@ def summary_too_hard_english(doc, *, max_grade):
         integrated boost following hepatectomy.
     ```
 
+    ## Use instead
+    ```yaml
+    patient:
+      purpose: We want to find out if a new treatment helps after liver surgery. You get
+        radiation and a pill. We check if the cancer comes back.
+    ```
+
     ## Options
     - `max_grade` (default 8.0): the highest Flesch-Kincaid grade on target.
 
@@ -73,7 +80,18 @@ def summary_too_hard_chinese(doc, *, max_mean_length, long_sentence, max_long_sh
     Long sentences are the most common reason patients misread consent and summary texts.
 
     ## Example
-    A single 60-character sentence that explains the trial, its treatment and its follow-up.
+    ```yaml
+    language: zh
+    patient:
+      purpose: 本研究是一项单臂前瞻性二期临床试验，旨在评估肝切除术后辅助同步放化疗联合同步整合加量调强放疗治疗肝内胆管癌患者的疗效和安全性以及对长期生存的影响。
+    ```
+
+    ## Use instead
+    ```yaml
+    language: zh
+    patient:
+      purpose: 本研究想了解一种新的治疗方法。手术以后，您会接受放疗和化疗。医生会定期为您检查身体。
+    ```
 
     ## Options
     - `max_mean_length` (default 25.0): the longest mean sentence, in Chinese characters.
@@ -113,6 +131,12 @@ def unexplained_abbreviation(doc):
     ```yaml
     patient:
       involvement: You will receive IMRT five days a week.
+    ```
+
+    ## Use instead
+    ```yaml
+    patient:
+      involvement: You will receive intensity-modulated radiotherapy (IMRT) five days a week.
     ```
 
     ## Fix

@@ -65,6 +65,12 @@ def leftover_placeholder(doc):
       contact: Call the research team at {{SITE_NAME}}.
     ```
 
+    ## Use instead
+    ```yaml
+    patient:
+      contact: Call the research team at Zhongshan Hospital.
+    ```
+
     ## Fix
     Replace the placeholder with the real text, or remove the sentence.
     """
@@ -91,6 +97,12 @@ def mojibake(doc):
     ```yaml
     title:
       brief: "... After Failure of First-line Treatmentï¼šan Open-label ..."
+    ```
+
+    ## Use instead
+    ```yaml
+    title:
+      brief: "... After Failure of First-line Treatment: an Open-label ..."
     ```
 
     ## Fix
@@ -127,7 +139,16 @@ def markup_debris(doc):
 
     ## Example
     ```yaml
-    - Lenvatinib 8 mg (body weight \\<60kg)
+    eligibility:
+      inclusion:
+        - Lenvatinib 8 mg (body weight \\<60kg)
+    ```
+
+    ## Use instead
+    ```yaml
+    eligibility:
+      inclusion:
+        - Lenvatinib 8 mg (body weight < 60 kg)
     ```
 
     ## Fix
@@ -151,6 +172,11 @@ def empty_text(doc):
     ## Example
     ```yaml
     description: ""
+    ```
+
+    ## Use instead
+    ```yaml
+    description: A phase II trial of lenvatinib after surgery.
     ```
 
     ## Fix
@@ -186,6 +212,14 @@ def inconsistent_spelling(doc):
     ```yaml
     title:
       brief: Toripalimab Plus Lenvatnib in Advanced ICC
+    interventions:
+      - {id: lenvatinib, name: Lenvatinib, type: drug}
+    ```
+
+    ## Use instead
+    ```yaml
+    title:
+      brief: Toripalimab Plus Lenvatinib in Advanced ICC
     interventions:
       - {id: lenvatinib, name: Lenvatinib, type: drug}
     ```
@@ -334,8 +368,18 @@ def criteria_run_together(doc):
 
     ## Example
     ```yaml
-    inclusion:
-      - "1. Signed informed consent; 2. Age 18-75 years; 3. ECOG 0 or 1"
+    eligibility:
+      inclusion:
+        - "1. Signed informed consent; 2. Age 18-75 years; 3. ECOG 0 or 1"
+    ```
+
+    ## Use instead
+    ```yaml
+    eligibility:
+      inclusion:
+        - Signed informed consent
+        - Age 18-75 years
+        - ECOG 0 or 1
     ```
 
     ## Fix
