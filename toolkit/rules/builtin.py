@@ -218,6 +218,10 @@ A file that was never checked must not pass as clean, and one bad file must not 
 ## Example
 A file that makes a library crash; please report it with the file.
 
+## Use instead
+The same content without what makes the library crash (typically nesting or values far
+beyond what a protocol needs).
+
 ## Fix
 Report it with the file. Meanwhile, look for what is unusual in the file (extreme nesting,
 huge values) and simplify it.
