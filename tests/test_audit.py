@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import zipfile
@@ -191,3 +192,22 @@ def test_the_report_opens_in_a_browser_with_its_plots(cli, download, tmp_path):
     subprocess.run([_chromium(), *flags, f"--screenshot={shot}", "--window-size=1200,2400", page],
                    capture_output=True, timeout=120, check=True)
     assert shot.stat().st_size > 20_000  # a page with plots, not a blank one
+
+
+_LINE_REFERENCES = re.compile(r"; see lines? [\d, and]+$| \((?:first )?(?:at )?line \d+\)")
+
+
+def test_audit_reports_what_validate_reports_on_the_imported_files(cli, tmp_path):
+    """Records are checked in memory, without writing and re-reading YAML; the findings are
+    the ones `protocol validate` gives on the imported files (less the line references, which
+    point into a file the audit does not write)."""
+    out, imported = tmp_path / "audit", tmp_path / "imported"
+    assert cli("audit", RECORDS, "-o", out, "--jobs", "1").exit_code == 0
+    assert cli("import", RECORDS, "-o", imported).exit_code == 0
+    for row in _lines(out):
+        path = imported / f"{row['id']}.yaml"
+        validated = json.loads(cli("validate", path, "--format", "json").output)["diagnostics"]
+        expected = sorted((d["rule"], d["severity"], d["path"], _LINE_REFERENCES.sub("", d["message"])) for d in validated)
+        audited = sorted((f["rule"], f["severity"], f["path"], _LINE_REFERENCES.sub("", f["message"])) for f in row["findings"])
+        assert audited == expected, row["record"]
+        assert all("line" not in f for f in row["findings"])  # no positions in a file nobody sees

@@ -12,7 +12,8 @@ import sys
 import click
 
 from toolkit import __version__
-from toolkit.render.documents import DOCUMENTS, FORMATS as RENDER_FORMATS, doc_help
+from toolkit.render.documents import DOCUMENTS, doc_help
+from toolkit.render.documents import FORMATS as RENDER_FORMATS
 from toolkit.reporters import REPORTERS
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -64,9 +65,9 @@ def validate(paths, output_format, select, ignore, strict, jobs) -> None:
       protocol validate trial.yaml --format json
       protocol validate protocols/ --ignore TXT --strict
     """
+    from toolkit.commands.validate import run
     from toolkit.files import PathError, discover
     from toolkit.settings import Selection, SettingsError, ValidateSettings, parse_codes
-    from toolkit.commands.validate import run
 
     try:
         selection = Selection(parse_codes(select), parse_codes(ignore))
@@ -104,8 +105,8 @@ def new(file, force) -> None:
     Example:
       protocol new protocols/my-trial.yaml
     """
-    from toolkit.files import write_output
     from toolkit.commands.new import skeleton
+    from toolkit.files import write_output
 
     try:
         write_output(file, skeleton(file), force=force)
@@ -292,8 +293,8 @@ def _valid_document(file, rules: bool = True):
     With rules=False only the YAML and the schema must be sound.
     """
     from toolkit import schema
-    from toolkit.engine import check_document
     from toolkit.document.load import load_file
+    from toolkit.engine import check_document
     from toolkit.reporters import TextReporter
 
     loaded = load_file(file)

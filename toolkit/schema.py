@@ -16,8 +16,8 @@ import jsonschema_rs
 
 from toolkit import resources
 from toolkit.diagnostics import Diagnostic, dotted
-from toolkit.document.model import Document
 from toolkit.document.load import shorten
+from toolkit.document.model import Document
 from toolkit.document.walk import get
 from toolkit.parse.dates import impossible
 

@@ -24,7 +24,7 @@ def test_a_huge_count_is_an_error_everywhere_and_is_not_quoted_whole(written, co
     done = protocol(command[0], path, *command[1:])
     no_traceback(done)
     assert done.returncode == 1
-    line = next(l for l in (done.stdout + done.stderr).splitlines() if "SCH006" in l)
+    line = next(row for row in (done.stdout + done.stderr).splitlines() if "SCH006" in row)
     assert line.startswith(f"{path}:10:23: error SCH006 design.enrollment.count: the number ")
     assert "is too large; whole numbers in a protocol are at most 9,007,199,254,740,991" in line
     assert len(line) < 300
@@ -47,5 +47,5 @@ def test_a_huge_number_where_text_belongs_is_quoted_short(write):
     path = write(MINIMAL + "summary: " + "9" * 5000 + ".5\n")
     done = protocol("validate", path)
     no_traceback(done)
-    (line,) = [l for l in done.stdout.splitlines() if "SCH003" in l]
+    (line,) = [row for row in done.stdout.splitlines() if "SCH003" in row]
     assert "(5,002 characters)" in line and len(line) < 300

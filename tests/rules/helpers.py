@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from toolkit.engine import check_document
 from toolkit.document.load import load_bytes
+from toolkit.engine import check_document
 from toolkit.settings import RuleConfig, Selection
 
 BASE = """\

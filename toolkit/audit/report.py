@@ -47,7 +47,7 @@ def findings_per_rule(summary: dict) -> str:
     figure, axes = plt.subplots(figsize=(9.5, 0.25 * len(rules) + 1.0))
     labels = [f"{r['rule']} ({r['severity']})" for r in rules]
     bars = axes.barh(labels, [100 * r["share"] for r in rules], color=[COLOURS[r["severity"]] for r in rules])
-    for bar, rule in zip(bars, rules):
+    for bar, rule in zip(bars, rules, strict=True):
         axes.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, f" {rule['records']:,}", va="center", fontsize=8)
     axes.set_xlabel(f"share of the {summary['checked']:,} checked records with at least one finding (%)")
     axes.set_title("Records with each rule's findings")

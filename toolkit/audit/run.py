@@ -13,9 +13,9 @@ import functools
 import json
 import os
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 from toolkit import __version__
 from toolkit.ctgov.sources import PROTOCOL_SUFFIXES, RECORD_SUFFIXES, Source, enumerate_sources
@@ -141,14 +141,17 @@ def audit_record(source: Source, yaml_dir: Path | None = None) -> dict:
             positions = True
         else:
             from toolkit.ctgov.importer import parse_record
-            from toolkit.document.dump import dump
+            from toolkit.document.dump import as_loaded, dump
+            from toolkit.document.load import LoadResult
+            from toolkit.document.model import Document
 
             protocol, _notes = parse_record(raw)
-            text = dump(protocol)
-            loaded = load_bytes(text.encode("utf-8"), source.label)
+            # Checked as the imported YAML would be, without writing and re-reading it (most of
+            # an import's time): nobody opens that file, so its lines would only mislead.
+            loaded = LoadResult(Document.from_data(source.label, as_loaded(protocol)), [])
             if yaml_dir is not None:
-                row["yaml"] = _write_yaml(yaml_dir, protocol.get("id"), source, text)
-            positions = False  # lines of a YAML file nobody sees would mislead
+                row["yaml"] = _write_yaml(yaml_dir, protocol.get("id"), source, dump(protocol))
+            positions = False
         if loaded.document is None:
             row["findings"] = [_finding(d, True) for d in loaded.diagnostics]
             return row

@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from collections.abc import Iterator
 from contextlib import nullcontext
-from typing import Iterator
 
 import click
 

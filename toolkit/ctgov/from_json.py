@@ -164,8 +164,12 @@ def _design(module: Record, notes):
         "model": enum(info.text("interventionModel"), _enum_values("properties", "design", "properties", "model"), "intervention model", notes),
         "model_description": clean(info.text("interventionModelDescription")),
         "purpose": enum(info.text("primaryPurpose"), _enum_values("properties", "design", "properties", "purpose"), "primary purpose", notes),
-        "observational_model": enum(info.text("observationalModel"), _enum_values("properties", "design", "properties", "observational_model"), "observational model", notes),
-        "time_perspective": enum(info.text("timePerspective"), _enum_values("properties", "design", "properties", "time_perspective"), "time perspective", notes),
+        "observational_model": enum(info.text("observationalModel"),
+                                    _enum_values("properties", "design", "properties", "observational_model"),
+                                    "observational model", notes),
+        "time_perspective": enum(info.text("timePerspective"),
+                                 _enum_values("properties", "design", "properties", "time_perspective"),
+                                 "time perspective", notes),
         "masking": {"level": level, "who": [w.lower() for w in masking.texts("whoMasked")],
                     "description": clean(masking.text("maskingDescription"))} if level else None,
         "enrollment": {"count": count,
@@ -262,9 +266,12 @@ def _contact(item: Record, notes):
             "phone": phone, "email": item.text("email")}
 
 
+OFFICIAL_ROLES = {"principal_investigator", "study_chair", "study_director", "sub_investigator"}
+
+
 def _contacts(module: Record, notes):
     officials = [{"name": o.text("name"), "affiliation": o.text("affiliation"),
-                  "role": enum(o.text("role"), {"principal_investigator", "study_chair", "study_director", "sub_investigator"}, "official role", notes)}
+                  "role": enum(o.text("role"), OFFICIAL_ROLES, "official role", notes)}
                  for o in module.records("overallOfficials") if o.text("name")]
     central = [_contact(c, notes) for c in module.records("centralContacts") if c.text("name")]
     return {"central": central, "officials": officials}

@@ -7,14 +7,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from toolkit.commands.new import schema_reference
 from toolkit.ctgov import from_json, from_xml
 from toolkit.ctgov.common import ImportError_, Notes
 from toolkit.ctgov.sources import Source, SourceError
+from toolkit.diagnostics import printable
 from toolkit.document.dump import dump
 from toolkit.document.load import MAX_FILE_BYTES
 from toolkit.files import NotRegularFile, read_regular, write_atomic
-from toolkit.commands.new import schema_reference
-from toolkit.diagnostics import printable
 
 MAX_BYTES = 64 * 1024 * 1024
 NCT_NUMBER = re.compile(r"NCT[0-9]{8}", re.IGNORECASE)

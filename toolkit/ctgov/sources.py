@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 import stat
 import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from toolkit.files import NotRegularFile, read_regular
 

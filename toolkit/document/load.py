@@ -21,8 +21,8 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
-from toolkit.document.model import Document
 from toolkit.diagnostics import Diagnostic, Severity, dotted, pointer
+from toolkit.document.model import Document
 from toolkit.files import NotRegularFile, read_regular
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -228,7 +228,7 @@ def check_depth(text: str) -> None:
     """
     brackets = text.count("[") + text.count("{")
     room = (MAX_DEPTH - brackets) // 2 - 2
-    if room > 0 and not re.search(r"^[ ?:-]{%d}" % room, text, re.MULTILINE):
+    if room > 0 and not re.search(f"^[ ?:-]{{{room}}}", text, re.MULTILINE):
         return
     _measure_depth(text)
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from toolkit.parse.durations import DAYS, UNIT_OF
 
+
 @dataclass(frozen=True)
 class AgeBound:
     """One bound stated in text: kind "min" or "max", inclusive or not, in `unit`."""

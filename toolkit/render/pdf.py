@@ -53,7 +53,7 @@ def _source_date(version_date: str | None):
     """SOURCE_DATE_EPOCH for the duration of the render: the version date, or 1970-01-01."""
     epoch = 0
     if version_date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", version_date):
-        epoch = int(datetime.datetime.fromisoformat(version_date).replace(tzinfo=datetime.timezone.utc).timestamp())
+        epoch = int(datetime.datetime.fromisoformat(version_date).replace(tzinfo=datetime.UTC).timestamp())
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     try:

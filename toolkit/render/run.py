@@ -7,8 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from toolkit.files import write_output
 from toolkit.document.model import Document
+from toolkit.files import write_output
 from toolkit.render import RenderRequest, render
 
 

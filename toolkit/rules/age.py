@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from toolkit.diagnostics import Severity
+from toolkit.document.walk import get
 from toolkit.parse.ages import stated_ages
 from toolkit.parse.durations import DAYS, age_days, same_age
 from toolkit.rules._registry import Finding, rule
-from toolkit.document.walk import get
 
 
 def _bounds(doc):
@@ -89,7 +89,7 @@ def criteria_age_mismatch(doc):
     Make both say the same: `Age ≥ 18 years and ≤ 80 years`, or change the structured bounds
     to 19 and 79 years if the exclusive wording is what was meant.
     """
-    structured = dict(zip(("min", "max"), _bounds(doc)))
+    structured = dict(zip(("min", "max"), _bounds(doc), strict=True))
     for kind, (index, bound) in _loosest(doc).items():
         declared = structured[kind]
         key = "minimum_age" if kind == "min" else "maximum_age"
@@ -158,7 +158,7 @@ def criteria_age_not_structured(doc):
     ## Fix
     Add the bound (`maximum_age: 75 years`), or remove it from the criterion.
     """
-    structured = dict(zip(("min", "max"), _bounds(doc)))
+    structured = dict(zip(("min", "max"), _bounds(doc), strict=True))
     for kind, (index, bound) in _loosest(doc).items():
         if structured[kind] is None:
             key = "minimum_age" if kind == "min" else "maximum_age"

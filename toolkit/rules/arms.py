@@ -6,9 +6,9 @@ import re
 from collections import Counter
 
 from toolkit.diagnostics import Severity
+from toolkit.document.walk import get
 from toolkit.rules._eras import before_final_rule
 from toolkit.rules._registry import Finding, rule
-from toolkit.document.walk import get
 
 MASKED_ROLES = {"none": 0, "single": 1, "double": 2, "triple": 3, "quadruple": 4}
 ALLOWED_PHASES = [{"na"}, {"early_phase1"}, {"phase1"}, {"phase1", "phase2"}, {"phase2"},

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from toolkit.diagnostics import Severity
+from toolkit.document.walk import get
 from toolkit.parse.readability import FIELDS, Target, measure_patient, patient_text
 from toolkit.rules._registry import Finding, rule
 from toolkit.rules.text import has_placeholder
-from toolkit.document.walk import get
 
 
 def _where(doc, lang: str) -> tuple:
@@ -83,7 +83,8 @@ def summary_too_hard_chinese(doc, *, max_mean_length, long_sentence, max_long_sh
     ```yaml
     language: zh
     patient:
-      purpose: 本研究是一项单臂前瞻性二期临床试验，旨在评估肝切除术后辅助同步放化疗联合同步整合加量调强放疗治疗肝内胆管癌患者的疗效和安全性以及对长期生存的影响。
+      purpose: 本研究是一项单臂前瞻性二期临床试验，旨在评估肝切除术后辅助同步放化疗联合
+        同步整合加量调强放疗治疗肝内胆管癌患者的疗效和安全性以及对长期生存的影响。
     ```
 
     ## Use instead

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from toolkit.diagnostics import Severity
+from toolkit.document.walk import get
 from toolkit.parse.allocation import cluster_design, stated_ratio, within_participant_design
 from toolkit.rules._registry import Finding, rule
-from toolkit.document.walk import get
 
 COMPARATORS = {"active_comparator", "placebo_comparator", "sham_comparator", "no_intervention"}
 

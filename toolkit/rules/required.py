@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from toolkit.diagnostics import Severity
-from toolkit.rules._registry import Finding, rule
 from toolkit.document.walk import get
+from toolkit.rules._registry import Finding, rule
 
 
 @rule("REQ001", "study-type-missing")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from toolkit.parse import dates
+from itertools import pairwise
+
 from toolkit.diagnostics import Severity
+from toolkit.document.walk import get
+from toolkit.parse import dates
 from toolkit.rules._eras import ICMJE_REGISTRATION, before_final_rule, started_before
 from toolkit.rules._registry import Finding, rule
-from toolkit.document.walk import get
 
 MILESTONES = ("start", "primary_completion", "completion")
 ONGOING = {"recruiting", "enrolling_by_invitation", "active_not_recruiting", "not_yet_recruiting"}
@@ -74,7 +76,7 @@ def milestones_out_of_order(doc):
     """
     status = _status(doc)
     present = [(key, get(status, key, "date")) for key in MILESTONES if get(status, key, "date") is not None]
-    for (early_key, early), (late_key, late) in zip(present, present[1:]):
+    for (early_key, early), (late_key, late) in pairwise(present):
         if dates.surely_before(late, early):
             yield Finding(("status", late_key, "date"), f"{late_key} ({late}) is before {early_key} ({early})",
                           related=(("status", early_key, "date"),))

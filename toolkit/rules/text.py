@@ -322,7 +322,8 @@ def _variant(a: str, b: str) -> bool:
         return True  # questionnaire(s), transplant(ed), clinical(ly)
     if long_ == short + "e":
         return True  # azithromycine, oxaliplatine: the French (and German) form
-    if len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1 and {x for x, y in zip(a, b) if x != y} | {y for x, y in zip(a, b) if x != y} == {"i", "y"}:
+    differing = [{x, y} for x, y in zip(a, b, strict=False) if x != y] if len(a) == len(b) else []
+    if len(differing) == 1 and differing[0] == {"i", "y"}:
         return True  # gentamycin / gentamicin, azacytidine / azacitidine
 
     def us(w):

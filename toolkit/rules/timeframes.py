@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from toolkit.parse.dates import span_days
 from toolkit.diagnostics import Severity
+from toolkit.document.walk import get
+from toolkit.parse.dates import span_days
 from toolkit.parse.durations import age_days, approximate, named_time_points, same, same_time, timeframe, vague_phrase
 from toolkit.rules._registry import Finding, rule
 from toolkit.rules.text import has_placeholder
-from toolkit.document.walk import get
 
 KINDS = ("primary", "secondary", "other")
 
