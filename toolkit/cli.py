@@ -46,7 +46,7 @@ def main() -> None:
 @click.option("--select", metavar="CODES", help="Only these codes or families, comma-separated (e.g. AGE,TIM001).")
 @click.option("--ignore", metavar="CODES", help="Leave out these codes or families, comma-separated.")
 @click.option("--strict", is_flag=True, help="Warnings fail the run too (exit status 1).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="Worker processes for many files [default: all cores].")
 def validate(paths, output_format, select, ignore, strict, jobs) -> None:
     """Check protocol files: YAML, schema, then consistency rules.
@@ -121,14 +121,15 @@ def new(file, force) -> None:
 @click.option("-o", "--output", "out_dir", default=".", show_default=True, type=click.Path(file_okay=False),
               help="Folder to write the protocol files to.")
 @click.option("--force", is_flag=True, help="Overwrite protocol files that exist.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="Worker processes [default: all cores for many records].")
 def import_(sources, out_dir, force, jobs) -> None:
     """Turn ClinicalTrials.gov records into protocol YAML files.
 
-    SOURCES are API v2 JSON records (as downloaded from the registry) or legacy XML records
-    (<clinical_study>), folders of them, or zip archives of them (the registry's bulk
-    download). Each record becomes OUTPUT/<NCT number>.yaml; an existing file is never
+    SOURCES are API v2 JSON records (as downloaded from the registry), legacy XML records
+    (<clinical_study>) or responses of the retired classic API (FullStudiesResponse, one file
+    per study), folders of them, or zip archives of them (the registry's bulk download). Each
+    study becomes OUTPUT/<NCT number>.yaml; an existing file is never
     overwritten without --force. What a record holds that the format cannot is listed at the
     top of the file and printed. Exit status 1 if any record could not be imported.
 
@@ -152,7 +153,7 @@ def import_(sources, out_dir, force, jobs) -> None:
 @click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-o", "--output", "out_dir", default="audit", show_default=True, type=click.Path(file_okay=False),
               help="Folder for findings.jsonl, summary.json and report.html.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes [default: all cores].")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N", help="Worker processes [default: all cores].")
 @click.option("--fresh", is_flag=True, help="Start over, replacing an earlier audit's outputs in OUTPUT.")
 @click.option("--yaml", "yaml_dir", type=click.Path(file_okay=False),
               help="Also write each imported record's protocol YAML into this folder (never replacing a file).")
@@ -312,21 +313,24 @@ def _valid_document(file, rules: bool = True):
 
 @main.command(context_settings=CONTEXT)
 @click.argument("code", required=False)
-def rules(code) -> None:
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
+              help="markdown: the catalogue and every rule's documentation as one page (docs/rules.md).")
+def rules(code, output_format) -> None:
     """List the rule catalogue, or show one rule's documentation.
 
-    CODE is a rule code (AGE001) or a family (AGE).
+    CODE is a rule code (AGE001), a family (AGE) or a former code.
 
     \b
     Examples:
       protocol rules
       protocol rules TIM
       protocol rules AGE001
+      protocol rules --format markdown > docs/rules.md
     """
-    from toolkit.commands.rules import UnknownCode, describe
+    from toolkit.commands.rules import UnknownCode, describe, markdown
 
     try:
-        click.echo(describe(code), nl=False)
+        click.echo(markdown(code) if output_format == "markdown" else describe(code), nl=False)
     except UnknownCode as err:
         _fail(str(err))
 
