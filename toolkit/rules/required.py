@@ -7,7 +7,7 @@ from toolkit.document.walk import get
 from toolkit.rules._registry import Finding, rule
 
 
-@rule("REQ001", "study-type-missing")
+@rule("REQ001", "study-type-missing", Severity.WARNING)
 def study_type_missing(doc):
     """The study type is not given.
 
@@ -17,7 +17,9 @@ def study_type_missing(doc):
     ## Why it matters
     Everything else a registry asks for depends on it; a record cannot be registered without it.
     Imported records that lack it (some legacy records say "N/A") are reported here rather
-    than given an invented type.
+    than given an invented type. A warning: the information is missing, nothing is
+    contradicted (and a record the registry withholds, such as an unapproved device's, shows
+    no study type although its author gave one).
 
     ## Example
     ```yaml
@@ -52,6 +54,7 @@ def status_missing(doc):
 
     ## Why it matters
     Patients and registries need to know whether the trial is recruiting.
+    A warning: the information is missing, nothing is contradicted.
 
     ## Example
     ```yaml
@@ -85,6 +88,8 @@ def primary_endpoint_missing(doc):
     ## Why it matters
     The primary endpoint defines the trial's question, its sample size and its primary
     completion date; registries require at least one.
+    A warning: the information is missing (records from before outcome measures were asked
+    for have none).
 
     ## Example
     ```yaml
