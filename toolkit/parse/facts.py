@@ -125,7 +125,8 @@ def read(text: str | None) -> Facts:
             quantities[(value, unit)] += 1
     operators: Counter = Counter()
     for match in _PREFIX_RE.finditer(text):
-        operators[_PREFIX_OPS[int(match.lastgroup[1:])]] += 1
+        if match.lastgroup:  # always: each alternative is a named group
+            operators[_PREFIX_OPS[int(match.lastgroup[1:])]] += 1
     for op, pattern in _SUFFIX_RE.items():
         operators[op] += len(pattern.findall(text))
     negations = len(_NEGATION.findall(_TERMS.sub(" ", text)))

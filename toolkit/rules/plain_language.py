@@ -12,6 +12,7 @@ from toolkit.rules._registry import Finding, rule
 
 
 def _where(doc, lang: str) -> tuple:
+    base: tuple[str, ...]
     if lang == doc.data.get("language", "en"):
         source, base = doc.data.get("patient", {}), ("patient",)
     else:
