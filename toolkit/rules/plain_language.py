@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from toolkit.diagnostics import Severity
+from toolkit.document.model import Document
 from toolkit.document.walk import get
 from toolkit.parse.placeholders import has_placeholder
 from toolkit.parse.readability import FIELDS, Target, measure_patient, patient_text
@@ -22,7 +24,7 @@ def _where(doc, lang: str) -> tuple:
 
 
 @rule("PLS001", "summary-too-hard-english", Severity.WARNING, options={"max_grade": 8.0})
-def summary_too_hard_english(doc, *, max_grade):
+def summary_too_hard_english(doc: Document, *, max_grade) -> Iterator[Finding]:
     """The English patient summary is harder to read than US grade 8.
 
     ## What it checks
@@ -68,7 +70,7 @@ def summary_too_hard_english(doc, *, max_grade):
 
 @rule("PLS002", "summary-too-hard-chinese", Severity.WARNING,
       options={"max_mean_length": 25.0, "long_sentence": 35, "max_long_share": 0.2})
-def summary_too_hard_chinese(doc, *, max_mean_length, long_sentence, max_long_share):
+def summary_too_hard_chinese(doc: Document, *, max_mean_length, long_sentence, max_long_share) -> Iterator[Finding]:
     """The Chinese patient summary has sentences too long for easy reading (a heuristic).
 
     ## What it checks
@@ -118,7 +120,7 @@ _ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9-]{1,7}\b")
 
 
 @rule("PLS003", "unexplained-abbreviation", Severity.WARNING)
-def unexplained_abbreviation(doc):
+def unexplained_abbreviation(doc: Document) -> Iterator[Finding]:
     """The patient summary uses an abbreviation it does not explain.
 
     ## What it checks

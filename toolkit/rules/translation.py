@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from toolkit.diagnostics import Severity
+from toolkit.document.model import Document
 from toolkit.document.walk import get
 from toolkit.parse.facts import Difference, compare
 from toolkit.parse.placeholders import has_placeholder
@@ -49,7 +50,7 @@ def _differences(doc, kind: str) -> Iterator[tuple[tuple, Difference]]:
 
 
 @rule("TRN001", "translation-numbers-differ", Severity.WARNING)
-def translation_numbers_differ(doc):
+def translation_numbers_differ(doc: Document) -> Iterator[Finding]:
     """A translation states other numbers, or other units, than the text it translates.
 
     ## What it checks
@@ -90,7 +91,7 @@ def translation_numbers_differ(doc):
 
 
 @rule("TRN002", "translation-comparison-differs", Severity.WARNING)
-def translation_comparison_differs(doc):
+def translation_comparison_differs(doc: Document) -> Iterator[Finding]:
     """A translation compares differently: "at least" became "more than", "≥" became "≤".
 
     ## What it checks
@@ -131,7 +132,7 @@ def translation_comparison_differs(doc):
 
 
 @rule("TRN003", "translation-negation-differs", Severity.WARNING)
-def translation_negation_differs(doc):
+def translation_negation_differs(doc: Document) -> Iterator[Finding]:
     """A translation has more or fewer negations than the text it translates.
 
     ## What it checks
@@ -172,7 +173,7 @@ def translation_negation_differs(doc):
 
 
 @rule("TRN004", "translation-items-missing", Severity.ERROR)
-def translation_items_missing(doc):
+def translation_items_missing(doc: Document) -> Iterator[Finding]:
     """A translated list has more or fewer items than the original.
 
     ## What it checks
