@@ -126,9 +126,10 @@ def new(file, force) -> None:
 def import_(sources, out_dir, force, jobs) -> None:
     """Turn ClinicalTrials.gov records into protocol YAML files.
 
-    SOURCES are API v2 JSON records (as downloaded from the registry) or legacy XML records
-    (<clinical_study>), folders of them, or zip archives of them (the registry's bulk
-    download). Each record becomes OUTPUT/<NCT number>.yaml; an existing file is never
+    SOURCES are API v2 JSON records (as downloaded from the registry), legacy XML records
+    (<clinical_study>) or responses of the retired classic API (FullStudiesResponse, one file
+    per study), folders of them, or zip archives of them (the registry's bulk download). Each
+    study becomes OUTPUT/<NCT number>.yaml; an existing file is never
     overwritten without --force. What a record holds that the format cannot is listed at the
     top of the file and printed. Exit status 1 if any record could not be imported.
 
