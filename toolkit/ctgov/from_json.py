@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from toolkit.ctgov import common
 from toolkit.ctgov.common import Notes, clean, slug
-from toolkit.resources import schema
+from toolkit.document import schema_paths
 
-STATUSES = set(schema()["$defs"]["recruitment_status"]["enum"])
+STATUSES = set(schema_paths.allowed(("status", "overall")))
 EXPANDED_ACCESS = {"available", "no_longer_available", "temporarily_not_available", "approved_for_marketing"}
 NOT_CARRIED = {
     "resultsSection": "the results section (the format holds the protocol, not its results)",
@@ -27,11 +27,9 @@ def enum(value, allowed, what: str, notes: Notes):
     return None
 
 
-def _enum_values(*path):
-    node = schema()
-    for part in path:
-        node = node[part]
-    return set(node["enum"]) if "enum" in node else set(node["items"]["enum"])
+def _enum_values(*path: str | int) -> set[str]:
+    """The values the schema allows at a data path, e.g. ("design", "phases")."""
+    return set(schema_paths.allowed(path))
 
 
 def convert(record: dict, notes: Notes) -> dict:
@@ -80,7 +78,7 @@ def convert(record: dict, notes: Notes) -> dict:
 
 def _identifiers(ident, notes):
     secondary = []
-    types = _enum_values("properties", "identifiers", "properties", "secondary", "items", "properties", "type")
+    types = _enum_values("identifiers", "secondary", 0, "type")
     for info in ident.get("secondaryIdInfos", []):
         secondary.append({"id": info.get("id"), "type": enum(info.get("type"), types, "secondary id type", notes),
                           "domain": info.get("domain")})
@@ -143,18 +141,18 @@ def _design(module, notes):
     enrollment = module.get("enrollmentInfo") or {}
     return {
         "study_type": study_type,
-        "phases": [p for p in (enum(p, _enum_values("properties", "design", "properties", "phases"), "phase", notes)
+        "phases": [p for p in (enum(p, _enum_values("design", "phases"), "phase", notes)
                                for p in module.get("phases", [])) if p],
         "allocation": enum(info.get("allocation"), {"randomized", "non_randomized", "na"}, "allocation", notes),
-        "model": enum(info.get("interventionModel"), _enum_values("properties", "design", "properties", "model"), "intervention model", notes),
+        "model": enum(info.get("interventionModel"), _enum_values("design", "model"), "intervention model", notes),
         "model_description": clean(info.get("interventionModelDescription")),
-        "purpose": enum(info.get("primaryPurpose"), _enum_values("properties", "design", "properties", "purpose"),
+        "purpose": enum(info.get("primaryPurpose"), _enum_values("design", "purpose"),
                         "primary purpose", notes),
         "observational_model": enum(info.get("observationalModel"),
-                                    _enum_values("properties", "design", "properties", "observational_model"),
+                                    _enum_values("design", "observational_model"),
                                     "observational model", notes),
         "time_perspective": enum(info.get("timePerspective"),
-                                 _enum_values("properties", "design", "properties", "time_perspective"),
+                                 _enum_values("design", "time_perspective"),
                                  "time perspective", notes),
         "masking": {"level": level, "who": [w.lower() for w in masking.get("whoMasked", [])],
                     "description": clean(masking.get("maskingDescription"))} if level else None,
@@ -181,7 +179,7 @@ def _arms_interventions(module, notes):
     unambiguous one when several interventions share a name (one per starting dose, say)."""
     taken_interventions: set[str] = set()
     interventions, by_name = [], {}
-    types = _enum_values("properties", "interventions", "items", "properties", "type")
+    types = _enum_values("interventions", 0, "type")
     links: dict[str, list[str]] = {}
     for item in module.get("interventions", []):
         ident = slug(item.get("name", ""), taken_interventions, "intervention")
@@ -193,7 +191,7 @@ def _arms_interventions(module, notes):
         for label in item.get("armGroupLabels", []):
             links.setdefault(label, []).append(ident)
     taken_arms: set[str] = set()
-    arm_types = _enum_values("properties", "arms", "items", "properties", "type")
+    arm_types = _enum_values("arms", 0, "type")
     arms = []
     for group in module.get("armGroups", []):
         refs = list(links.get(group.get("label"), []))

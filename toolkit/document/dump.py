@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import yaml
 
+from toolkit.document import schema_paths
 from toolkit.document.load import YAML12_BOOL, YAML12_FLOAT, YAML12_INT
 from toolkit.resources import schema
 
@@ -44,25 +45,15 @@ for _class in _DUMPERS:
 
 def ordered(data, node=None):
     """`data` with mapping keys in the order the schema declares them."""
-    root = schema()
-    node = root if node is None else node
-    if "$ref" in node:
-        node = _resolve(root, node["$ref"])
+    node = schema_paths.resolve(schema() if node is None else node)
     if isinstance(data, dict):
         props = node.get("properties", {})
-        extra = node.get("additionalProperties") if isinstance(node.get("additionalProperties"), dict) else {}
         keys = [k for k in props if k in data] + [k for k in data if k not in props]
-        return {k: ordered(data[k], props.get(k, extra)) for k in keys}
+        return {k: ordered(data[k], schema_paths.child(node, k)) for k in keys}
     if isinstance(data, list):
-        return [ordered(item, node.get("items", {})) for item in data]
+        return [ordered(item, schema_paths.child(node, 0)) for item in data]
     return data
 
-
-def _resolve(root, ref: str) -> dict:
-    node = root
-    for part in ref.lstrip("#/").split("/"):
-        node = node[part]
-    return node
 
 
 def as_loaded(data: dict) -> dict:

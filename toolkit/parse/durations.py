@@ -29,6 +29,8 @@ import calendar
 import re
 from dataclasses import dataclass
 
+from toolkit.document.accessors import amount_and_unit
+
 DAYS = {
     "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
     "month": 30.4375, "year": 365.25,
@@ -185,11 +187,9 @@ def age_days(text: str) -> float | None:
     text = text.strip()
     if text.startswith("P"):
         return _iso_days(text)
-    match = re.fullmatch(r"(\d+(?:\.\d+)?) (\w+?)s?", text, re.IGNORECASE)
-    if not match:
-        return None
-    unit = UNIT_OF.get(match.group(2).lower())
-    return float(match.group(1)) * DAYS[unit] if unit else None
+    parts = amount_and_unit(text)
+    unit = _unit(parts[1]) if parts else None
+    return float(parts[0]) * DAYS[unit] if parts and unit else None
 
 
 def _iso_days(text: str) -> float | None:

@@ -6,6 +6,7 @@ document has. Templates only lay the result out and never see the raw protocol.
 
 from __future__ import annotations
 
+from toolkit.document.accessors import amount_and_unit, ratio_parts
 from toolkit.document.walk import get
 from toolkit.render import labels
 from toolkit.render.model import (
@@ -231,12 +232,13 @@ def _contact(c: dict) -> Contact:
 
 
 def _age_words(value: str | None, lang: str) -> str | None:
-    if not value:
-        return None
-    number, unit = value.split(" ", 1)
+    parts = amount_and_unit(value)
+    if not parts:
+        return value or None
+    number, unit = parts
     if lang == "zh":
         return f"{number}{labels.UNITS_ZH.get(unit.lower().rstrip('s'), unit)}"
-    return value.lower()
+    return f"{number} {unit}".lower()
 
 
 # --- the registry record -------------------------------------------------------------------------
@@ -382,10 +384,9 @@ def _groups(design, data, H) -> str:
     allocation = design.get("allocation")
     arms = data.get("arms", [])
     if allocation == "randomized":
-        ratio = get(design, "randomization", "ratio")
-        if not ratio:
+        parts = ratio_parts({"design": design})
+        if not parts:
             return H["randomized"]
-        parts = [int(x) for x in ratio.split(":")]
         if len(set(parts)) == 1:
             return f"{H['randomized']} {H['ratio_equal']}"
         shares = ", ".join(f"{a['label']}: {n}" for a, n in zip(arms, parts, strict=False))

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from toolkit.diagnostics import Severity
+from toolkit.document.accessors import patient, patient_languages
 from toolkit.document.model import Document
 from toolkit.document.walk import get
 from toolkit.parse.placeholders import has_placeholder
@@ -14,11 +15,7 @@ from toolkit.rules._registry import Finding, rule
 
 
 def _where(doc, lang: str) -> tuple:
-    base: tuple[str, ...]
-    if lang == doc.data.get("language", "en"):
-        source, base = doc.data.get("patient", {}), ("patient",)
-    else:
-        source, base = get(doc.data, "translations", lang, "patient", default={}), ("translations", lang, "patient")
+    base, source = patient(doc.data, lang)
     first = next((key for key in FIELDS if source.get(key)), None)
     return base + ((first,) if first else ())
 
@@ -147,14 +144,11 @@ def unexplained_abbreviation(doc: Document) -> Iterator[Finding]:
     Spell it out, or add it to the glossary:
     `glossary: [{term: IMRT, definition: a precise kind of radiotherapy}]`.
     """
-    languages = [doc.data.get("language", "en")] if doc.data.get("patient") else []
-    languages += [lang for lang, t in get(doc.data, "translations", default={}).items() if t.get("patient")]
-    for lang in sorted(set(languages)):
+    for lang in patient_languages(doc.data):
         text = patient_text(doc.data, lang)
         if not text or has_placeholder(text):
             continue
-        source = doc.data if lang == doc.data.get("language", "en") else get(doc.data, "translations", lang, default={})
-        explained = {g["term"].upper() for g in get(source, "patient", "glossary", default=[])}
+        explained = {g["term"].upper() for g in patient(doc.data, lang)[1].get("glossary", [])}
         for abbreviation in sorted(set(_ABBREVIATION.findall(text))):
             spelled_out = re.search(rf"\(\s*{re.escape(abbreviation)}\s*\)", text)
             roman = re.fullmatch(r"[IVX]+", abbreviation)  # "phase II"

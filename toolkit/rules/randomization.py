@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from toolkit.diagnostics import Severity
+from toolkit.document.accessors import ratio_parts
 from toolkit.document.model import Document
 from toolkit.document.walk import get
 from toolkit.parse.allocation import cluster_design, stated_ratio, within_participant_design
@@ -14,8 +15,7 @@ COMPARATORS = {"active_comparator", "placebo_comparator", "sham_comparator", "no
 
 
 def _ratio_parts(doc) -> list[int] | None:
-    ratio = get(doc.data, "design", "randomization", "ratio")
-    return [int(p) for p in ratio.split(":")] if ratio else None
+    return ratio_parts(doc.data)
 
 
 def _arms(doc) -> list:
