@@ -24,4 +24,25 @@ PLACEHOLDER_WORD = re.compile(r"\[(?:insert|add|enter|todo|tbd)\b[^\]]*\]"
 
 def has_placeholder(text: str) -> bool:
     """Text not written yet: other rules leave it to TXT001."""
-    return bool(PLACEHOLDER.search(text) or PLACEHOLDER_WORD.search(text.lower()))
+    return bool(placeholder(text) or PLACEHOLDER_WORD.search(text.lower()))
+
+
+def placeholder(text: str) -> str | None:
+    """The first template marker in `text` that is not an abbreviation being defined:
+    "Tuberculosis (TBC)", "New York Heart Association {NYHA}" name what precedes them."""
+    for match in PLACEHOLDER.finditer(text):
+        if not _defines_abbreviation(text, match):
+            return match.group(0)
+    return None
+
+
+def _defines_abbreviation(text: str, match: re.Match) -> bool:
+    found = match.group(0)
+    before, after = text[:match.start()], text[match.end():]
+    if before.endswith("(") and after.startswith(")"):
+        return True  # "Patients with active Tuberculosis (TBC)"
+    letters = found.strip("{}<>")
+    if not letters.isalpha():
+        return False
+    words = re.findall(r"[A-Za-z]+", before)[-len(letters):]
+    return len(words) == len(letters) and "".join(w[0] for w in words).upper() == letters

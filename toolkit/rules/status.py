@@ -58,6 +58,7 @@ def milestones_out_of_order(doc: Document) -> Iterator[Finding]:
 
     ## Why it matters
     The registry rejects the record; every document showing the timeline is wrong.
+    An error: dates out of order are a contradiction whenever the record was written.
 
     ## Example
     ```yaml
@@ -173,6 +174,7 @@ def actual_date_in_future(doc: Document) -> Iterator[Finding]:
 
     ## Why it matters
     An event that has not happened cannot be actual; the registry rejects it.
+    An error: an event in the future cannot have happened.
 
     ## Example
     ```yaml
@@ -251,6 +253,8 @@ def enrollment_type_vs_status(doc: Document) -> Iterator[Finding]:
     ## Why it matters
     "Completed, 120 participants (estimated)" leaves readers guessing how many took part; the
     registry sends the record back.
+    An error: the status and the enrollment type contradict each other (for the rules of the
+    record's own time).
 
     ## Example
     ```yaml
@@ -350,6 +354,7 @@ def status_vs_sites(doc: Document) -> Iterator[Finding]:
 
     ## Why it matters
     Patients contact sites that cannot enrol them, or miss sites that can.
+    An error: the trial and its sites say opposite things to patients.
 
     ## Example
     ```yaml
