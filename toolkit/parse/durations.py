@@ -472,7 +472,7 @@ def required_durations(text: str) -> list[TimePoint]:
     found = []
     for match in _REQUIRED_DURATION.finditer(text):
         amount, unit = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
-        found.append(TimePoint(number(amount) * DAYS[_unit(unit)], match.group(0), _unit(unit), "duration"))
+        found.append(TimePoint(number(amount) * DAYS[_known_unit(unit)], match.group(0), _known_unit(unit), "duration"))
     return found
 
 
