@@ -25,6 +25,10 @@ def _all(node, path: str) -> list[str]:
     return [t for t in ("".join(e.itertext()).strip() for e in node.findall(path)) if t]
 
 
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else f"{text[:30]}… ({len(text):,} characters)"
+
+
 def _upper(display: str | None) -> str | None:
     """"Active, not recruiting" -> "ACTIVE_NOT_RECRUITING"; "Non-Randomized" -> "NON_RANDOMIZED"."""
     if not display:
@@ -68,8 +72,8 @@ def _masking(design) -> dict:
     if not text:
         return {}
     match = re.match(r"\s*([A-Za-z]+)[^(]*(?:\((.*)\))?", text)
-    if match is None:
-        return {}
+    if not match:
+        return {}  # not a masking level; converted as absent (the enum note names none)
     level = {"OPEN": "NONE"}.get(match.group(1).upper(), match.group(1).upper())
     roles = "" if level == "NONE" else (match.group(2) or "")  # "None (Open Label)" masks no one
     who = [_coded(_ROLES, _upper(w)) for w in roles.split(",") if w.strip()]
@@ -100,9 +104,11 @@ def _design(root, notes: Notes) -> dict:
     out = {"studyType": _coded(_STUDY_TYPE, study_type), "phases": phases, "designInfo": info}
     if study_type == "OBSERVATIONAL_PATIENT_REGISTRY":
         out["patientRegistry"] = True
-    if enrollment is not None and (enrollment.text or "").strip().isdigit():
+    if enrollment is not None and re.fullmatch(r"[0-9]{1,15}", (enrollment.text or "").strip()):
         kind = _upper(enrollment.get("type"))
         out["enrollmentInfo"] = {"count": int(enrollment.text.strip()), "type": _coded(_DATE_TYPE, kind)}
+    elif enrollment is not None and (enrollment.text or "").strip():
+        notes.add(f"enrollment {_short(enrollment.text.strip())!r} is not a count; not carried")
     if _text(root, "target_duration"):
         out["targetDuration"] = _text(root, "target_duration")
     if _text(root, "biospec_retention"):
