@@ -253,8 +253,10 @@ def diagnostics(entries: list[Entry], new: Side) -> list[Diagnostic]:
     out = []
     for entry in entries:
         line, column = entry.new_line, entry.new_column
-        if line is None:
-            line, column = new.place(entry.change.old_path) if new.document else (1, 1)
+        if line is None or column is None:
+            line, column = new.place(entry.change.old_path)
+        if line is None or column is None:  # NEW is a registry record: no lines to point at
+            line, column = 1, 1
         out.append(Diagnostic(new.name, line, column, CODES[entry.change.kind], Severity.WARNING,
                               entry.message, pointer(entry.change.path)))
     return out

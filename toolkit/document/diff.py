@@ -43,7 +43,9 @@ class Change:
     @property
     def path(self) -> Path:
         """The path the change is reported under: in the new data, else in the old."""
-        return self.new_path if self.new_path is not None else self.old_path
+        path = self.new_path if self.new_path is not None else self.old_path
+        assert path is not None  # a change is somewhere in at least one of the two
+        return path
 
 
 def diff(old, new) -> list[Change]:
@@ -120,7 +122,9 @@ def _text(item) -> str:
 def _align(old: list, new: list):
     """Pairs (old index, new index), unmatched old indexes, unmatched new indexes."""
     a, b = [_text(x) for x in old], [_text(x) for x in new]
-    pairs, removed, added = [], [], []
+    pairs: list[tuple[int, int]] = []
+    removed: list[int] = []
+    added: list[int] = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
             pairs += zip(range(i1, i2), range(j1, j2))
