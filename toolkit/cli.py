@@ -25,7 +25,28 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
-@click.group(context_settings=CONTEXT)
+class _Protocol(click.Group):
+    """The command group; a bug inside a command ends the run with status 2, never 1.
+
+    Status 1 means "errors were found": a crash must not look like a verdict on the files.
+    The traceback is shown only with PROTOCOL_DEBUG=1 (for a bug report).
+    """
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001  (anything else is a bug of ours)
+            if os.environ.get("PROTOCOL_DEBUG"):
+                import traceback
+
+                traceback.print_exc()
+            _fail(f"internal error ({type(exc).__name__}: {str(exc)[:300]}); please report it "
+                  "(PROTOCOL_DEBUG=1 shows the traceback)")
+
+
+@click.group(cls=_Protocol, context_settings=CONTEXT)
 @click.version_option(__version__, "-V", "--version", prog_name="protocol")
 def main() -> None:
     """Clinical-trial protocols as YAML: validate, check for contradictions, render.
