@@ -26,6 +26,7 @@ table-driven tests quoting real registry records in tests/parse/test_durations.p
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 
@@ -262,6 +263,14 @@ def _interval(text: str, start: int) -> bool:
 
 
 def time_points(text: str) -> list[TimePoint]:
+    """Every amount of time mentioned in `text`, in days (a new list; see `_time_points`)."""
+    return list(_time_points(text))
+
+
+# Several rules read the same time frame (TIM004-006, OUT006, `protocol criteria`); reading is
+# pure, so each distinct text is read once per process.
+@functools.lru_cache(maxsize=4096)
+def _time_points(text: str) -> tuple[TimePoint, ...]:
     """Every amount of time mentioned in `text`, in days (spelled-out and Chinese numbers included)."""
     text = normalise(text)
     points: list[TimePoint] = []
@@ -326,7 +335,7 @@ def time_points(text: str) -> list[TimePoint]:
             unit = _misspelt_unit(match.group(2))
             if unit and not _not_a_time(text, match.start(), match.end()):
                 add(match.start(), match.end(), TimePoint(float(match.group(1)) * DAYS[unit], match.group(0), unit))
-    return points
+    return tuple(points)
 
 
 def _misspelt_unit(word: str) -> str | None:
@@ -431,6 +440,7 @@ class Timeframe:
     points: tuple[TimePoint, ...] = ()
 
 
+@functools.lru_cache(maxsize=4096)  # pure, and read by several rules (see _time_points)
 def timeframe(text: str) -> Timeframe:
     points = time_points(text)
     own = [p for p in points if p.kind == "point"]  # look-back and calendar windows are not times of the participant
