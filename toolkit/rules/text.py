@@ -6,7 +6,7 @@ import difflib
 import re
 
 from toolkit.diagnostics import Severity, dotted
-from toolkit.parse.placeholders import PLACEHOLDER, PLACEHOLDER_WORD, placeholder
+from toolkit.parse.placeholders import PLACEHOLDER, PLACEHOLDER_WORD, may_hold_placeholder, placeholder
 from toolkit.rules._registry import Finding, rule
 
 # {{NAME}}, {NAME}, <NAME>, [insert ...], TODO / TBD / XXX markers, as left by templates.
@@ -74,6 +74,8 @@ def leftover_placeholder(doc):
     Replace the placeholder with the real text, or remove the sentence.
     """
     seen = set()
+    if not may_hold_placeholder(doc.joined):
+        return
     marked = [(path, text, placeholder(text)) for path, text, _found in _hits(doc, PLACEHOLDER)]
     for path, _text, found in [*(m for m in marked if m[2]), *_hits(doc, PLACEHOLDER_WORD, fold=True)]:
         if path not in seen:  # one finding per value
