@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from toolkit.diagnostics import Severity
+from toolkit.document.model import Document
 from toolkit.document.walk import get
 from toolkit.parse.ages import stated_ages
 from toolkit.parse.durations import DAYS, age_days, same_age
@@ -15,7 +18,7 @@ def _bounds(doc):
 
 
 @rule("AGE001", "age-range-inverted")
-def age_range_inverted(doc):
+def age_range_inverted(doc: Document) -> Iterator[Finding]:
     """The minimum age is above the maximum age.
 
     ## What it checks
@@ -43,14 +46,15 @@ def age_range_inverted(doc):
     Correct whichever bound is wrong; the criteria text usually says which.
     """
     low, high = _bounds(doc)
-    if low and high and age_days(low) is not None and age_days(high) is not None:
-        if age_days(low) > age_days(high) and not same_age(age_days(low), age_days(high)):
+    low_days, high_days = (age_days(low) if low else None), (age_days(high) if high else None)
+    if low_days is not None and high_days is not None:
+        if low_days > high_days and not same_age(low_days, high_days):
             yield Finding(("eligibility", "maximum_age"), f"maximum age ({high}) is below minimum age ({low})",
                           related=(("eligibility", "minimum_age"),))
 
 
 @rule("AGE002", "criteria-age-mismatch")
-def criteria_age_mismatch(doc):
+def criteria_age_mismatch(doc: Document) -> Iterator[Finding]:
     """An age stated in an inclusion criterion disagrees with the structured age bounds.
 
     ## What it checks
@@ -93,9 +97,10 @@ def criteria_age_mismatch(doc):
     for kind, (index, bound) in _loosest(doc).items():
         declared = structured[kind]
         key = "minimum_age" if kind == "min" else "maximum_age"
-        if declared is None or age_days(declared) is None:
+        declared_days = age_days(declared) if declared is not None else None
+        if declared_days is None:
             continue  # AGE003 reports a bound stated only in the text
-        if not same_age(bound.effective_days(), age_days(declared)):
+        if not same_age(bound.effective_days(), declared_days):
             yield Finding(
                 ("eligibility", "inclusion", index),
                 f'{key} is {declared} but inclusion criterion {index + 1} says "{bound.text}"{_meaning(bound)}',
@@ -127,7 +132,7 @@ def _meaning(bound) -> str:
 
 
 @rule("AGE003", "criteria-age-not-structured", Severity.WARNING)
-def criteria_age_not_structured(doc):
+def criteria_age_not_structured(doc: Document) -> Iterator[Finding]:
     """An inclusion criterion states an age bound that the structured fields do not have.
 
     ## What it checks
