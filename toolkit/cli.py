@@ -68,7 +68,7 @@ def main() -> None:
 @click.option("--ignore", metavar="CODES", help="Leave out these codes or families, comma-separated.")
 @click.option("--strict", is_flag=True, help="Warnings fail the run too (exit status 1).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Worker processes for many files [default: all cores].")
+              help="Worker processes for many files [default: one per idle core, from 40 files].")
 def validate(paths, output_format, select, ignore, strict, jobs) -> None:
     """Check protocol files: YAML, schema, then consistency rules.
 
@@ -93,7 +93,7 @@ def validate(paths, output_format, select, ignore, strict, jobs) -> None:
     try:
         selection = Selection(parse_codes(select), parse_codes(ignore))
         files = discover(paths or ("protocols",))
-        settings = ValidateSettings(tuple(files), output_format, selection, strict, jobs or os.cpu_count() or 1)
+        settings = ValidateSettings(tuple(files), output_format, selection, strict, jobs)
         status = run(files, settings, sys.stdout)
     except (PathError, SettingsError) as err:
         _fail(str(err))
