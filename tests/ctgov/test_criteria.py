@@ -41,3 +41,41 @@ def test_group_lines_and_no_headings():
 def test_numbered_items_and_plain_paragraphs():
     assert split("Inclusion Criteria:\n1. First\n2. Second\n").inclusion == ["First", "Second"]
     assert split("Adults with asthma.\n\nNo smokers.").inclusion == ["Adults with asthma.", "No smokers."]
+
+
+def test_legacy_xml_right_aligned_numbers_keep_ten_items_and_more_apart():
+    # ctgov-xml/NCT02438137: " 9." sits one column right of "10.", their text starts in one column
+    text = """
+        Exclusion Criteria:
+
+          1. Regular use of CPAP within the last 2 months
+
+          2. Physical, psychiatric or cognitive impairment that prevents informed consent, PSG, or
+             reliable follow-up;
+
+          9. History of a lymphoproliferative disorder (such as leukemia);
+
+         10. History of Multiple Myeloma
+
+               -  including smouldering myeloma
+
+         11. Any other condition
+    """
+    assert split(text).exclusion == [
+        "Regular use of CPAP within the last 2 months",
+        "Physical, psychiatric or cognitive impairment that prevents informed consent, PSG, or reliable follow-up;",
+        "History of a lymphoproliferative disorder (such as leukemia);",
+        "History of Multiple Myeloma\n- including smouldering myeloma",
+        "Any other condition",
+    ]
+
+
+def test_markdown_numbers_aligned_left_stay_one_level():
+    assert split("Inclusion Criteria:\n9. Nine\n10. Ten\n   * a detail\n11. Eleven\n").inclusion == [
+        "Nine", "Ten\n- a detail", "Eleven"]
+
+
+def test_heading_with_a_note_in_brackets():
+    # registry/json/NCT05994521: "Exclusion Criteria (any of the following):"
+    parts = split("Inclusion Criteria:\n* Adults\n\nExclusion Criteria (any of the following):\n* Age < 18 or ≥ 85\n")
+    assert parts.inclusion == ["Adults"] and parts.exclusion == ["Age < 18 or ≥ 85"]

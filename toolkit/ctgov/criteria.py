@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_HEADING = re.compile(r"^\s*(?:key\s+)?(inclusion|exclusion)(?:\s+criteria)?\s*:?\s*$", re.IGNORECASE)
+_HEADING = re.compile(r"^\s*(?:key\s+)?(inclusion|exclusion)(?:\s+criteria)?\s*(?:\([^()]*\))?\s*:?\s*$", re.IGNORECASE)
 _GENERIC_HEADING = re.compile(r"^\s*(eligibility\s+)?criteria\s*:?\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^(\s*)(?:[*\-•·▪]|\d{1,2}[.)]|[a-z][.)])\s+(.*)$")
 
@@ -48,12 +48,17 @@ def _items(lines: list[str]) -> list[str]:
         paragraphs = re.split(r"\n\s*\n", "\n".join(lines))
         return [_join(p.split("\n")) for p in paragraphs if p.strip()]
     top = min(len(m.group(1).expandtabs()) for m in bullets)
+    # Legacy XML right-aligns its numbers (" 9." above "10."): items 1-9 start one column to the
+    # right of item 10, but their text starts in the same column. A numbered bullet whose text
+    # starts where a top-level item's text starts is a top-level item too.
+    top_text = min(_text_column(m) for m in bullets if len(m.group(1).expandtabs()) == top)
     items: list[list[str]] = []
     group, group_used = "", True
     for line in lines:
         match = _BULLET.match(line)
         indent = len(line) - len(line.lstrip())
-        if match and len(match.group(1).expandtabs()) <= top:
+        if match and (len(match.group(1).expandtabs()) <= top
+                      or (match.group(0).lstrip()[:1].isdigit() and _text_column(match) <= top_text)):
             items.append([group + match.group(2).strip()])
             group_used = True
         elif match and items:
@@ -69,6 +74,11 @@ def _items(lines: list[str]) -> list[str]:
     if not group_used:
         items.append([group.rstrip(": ")])
     return [_tidy("".join(parts)) for parts in items if "".join(parts).strip()]
+
+
+def _text_column(match) -> int:
+    """The column where a bullet's text starts."""
+    return len(match.string[: match.start(2)].expandtabs())
 
 
 def _join(lines: list[str]) -> str:
