@@ -140,17 +140,18 @@ _AT_EVENT = re.compile(r"^\W*(?:of\s+age\s*)?(?:at|when|of|during|after|since)\s
                        r"(?:diagnos|onset|first|initial|symptom|surgery|transplant|menarche|death|presentation)",
                        re.IGNORECASE)
 # An age that qualifies another requirement: "ANC ≥ 1.5 for patients > 16 years", "if age ≥ 60".
-_WHO = (r"(?:patients?|participants?|subjects?|children|child|adults?|those|individuals?|persons?|people|women|"
-        r"men|males?|females?|girls?|boys?|infants?|adolescents?|cases?|ones?|age[ds]?)")
+_PEOPLE = (r"(?:patients?|participants?|subjects?|children|child|adults?|those|individuals?|persons?|people|women|"
+           r"men|males?|females?|girls?|boys?|infants?|adolescents?|cases?|ones?)")
+_WHO = r"(?:" + _PEOPLE + r"|age[ds]?)"
 _QUALIFIER = re.compile(r"(?:(?:\bfor|\bif|\bwhen|\bunless|\bexcept|对于|若|如)\s+(?:the\s+|all\s+)?(?:[a-z-]+\s+)?(?:"
                         + _WHO + r"\s*){0,3}|(?:\bin|\bamong|\bof|\bwhose|\bwho\s+are|\bwhere)\s+(?:the\s+|all\s+)?"
-                        r"(?:[a-z-]+\s+)?(?:" + _WHO + r"\s*){1,3})\W{0,3}$", re.IGNORECASE)
+                        r"(?:[a-z-]+\s+)?(?:" + _PEOPLE + r"\s*){1,3})\W{0,3}$", re.IGNORECASE)
 # A performance scale or a measurement chosen by age: "KPS > 12 y/o ≥ 50", "SBP > 140 if ≥ 60 years".
 _SCALE = re.compile(r"karnofsky|lansky|\bkps\b|\blps\b|\becog\b|performance|\bsbp\b|\bdbp\b|blood\s+pressure|"
                     r"clearance|creatinine|\begfr\b|\bfev|\bbmi\b|weight|height|score|formula|equation", re.IGNORECASE)
 # One of several alternatives ("at least one of the following: - Age ≥ 65 - BMI ≥ 35"): an age
 # there qualifies the requirement, it is not a limit on everyone.
-_ALTERNATIVES = re.compile(r"(?:one|any|either|two)\s+(?:or\s+more\s+)?of\s+the\s+following|including\s*:|"
+_ALTERNATIVES = re.compile(r"(?:one|any|either|two|\d+)\s+(?:or\s+more\s+)?of\s+the\s+following|including\s*:|"
                            r"defined\s+(?:by|as)\s+(?:any|one)|risk\s+factors?", re.IGNORECASE)
 # A part of the study that not everyone joins: its age limit is that part's.
 _SUBSTUDY = re.compile(r"\boptional\b|sub-?stud|\bpart\s+\d+\s+only", re.IGNORECASE)
@@ -264,11 +265,11 @@ def _wording(operator: str, words: str) -> str:
     return "colloquial" if operator in (">", "<") else "exact"
 
 
-def _clause_before(text: str, start: int) -> str:
-    cut = max(text.rfind(mark, 0, start) for mark in (".", ";", "\n", ":", "；", "。", "："))
+def _clause_before(text: str, start: int, marks: tuple = (".", ";", "\n", ":", "；", "。", "：")) -> str:
+    cut = max(text.rfind(mark, 0, start) for mark in marks)
     # a decimal point is not the end of a clause
     while cut > 0 and cut + 1 < len(text) and text[cut] == "." and text[cut - 1].isdigit() and text[cut + 1].isdigit():
-        cut = max(text.rfind(mark, 0, cut) for mark in (".", ";", "\n", ":", "；", "。", "："))
+        cut = max(text.rfind(mark, 0, cut) for mark in marks)
     return text[cut + 1: start]
 
 
@@ -279,17 +280,20 @@ def _is_age(text: str, match, unit: str, bare: bool, last_end: int) -> bool:
     if unit == "unknown":
         return False
     words = match.group(0)
-    before = _clause_before(text, match.start())
+    before = _clause_before(text, match.start(), (".", ";", "\n", "；", "。"))  # "Age: 18 and over"
     after = text[match.end(): match.end() + 25].lower()
-    if re.search(r"岁|年龄|月龄", words) or re.search(r"\bold\b|of\s+age|y/?o\b", words, re.IGNORECASE):
+    if _THING.search(before[-45:]):
+        return False  # "a tumour sample no older than 3 years", "scars > 360 days old"
+    if re.search(r"岁|年龄|月龄", words) or re.search(r"\bold\b|\bage\b|y/?o\b", words, re.IGNORECASE):
         return True
     if re.match(r"\s*(?:old|of\s+age|age\b)", after):
         return True
     if re.match(r"\W*(?:duration|ago|before|prior|after|since|post|of\s+(?:treatment|therapy|follow|disease|use|duration)"
                 r"|from|following|later|apart)", after):
         return False  # "6 months duration", "more than 3 months before participation"
-    if _THING.search(before[-45:]):
-        return False  # "a tumour sample no older than 3 years"
+    if re.search(r"(?:\bage[ds]?|年龄)\W{0,4}(?:(?:is|was|of|between|from|range|limit)\s*)?\W{0,3}$", before[-30:],
+                 re.IGNORECASE):
+        return True  # "Age > 18", "patients aged 51-55 accrued ...", "age: 18 to 75", "年龄18-75"
     if bare and re.match(r"\s+(?!(?:and|or|to|at|with|without|inclusive|included|both|on|in|who|but|if|for|when|unless|"
                          r"yrs?|years?|y)\b)[a-z]",
                          after):
@@ -317,7 +321,11 @@ def _role(text: str, match) -> str:
         return "condition"
     if _MEASURED_AGE.search(near.rstrip()) or re.search(r"(?:gestation|bone|corrected)\w*\s+age", near, re.IGNORECASE):
         return "condition"
-    if _OTHER.search(near.split(",")[-1]) or _AT_EVENT.search(after) or _OWN_CHILD.search(near):
+    if _AT_EVENT.search(after):
+        return "condition"
+    # "Age ≥ 18" names the participant's own age, whatever came before it in a run-on item
+    own = re.search(r"(?:\bage[ds]?|年龄)\W{0,3}$", near, re.IGNORECASE)
+    if not own and (_OTHER.search(near.split(",")[-1]) or _OWN_CHILD.search(near)):
         return "condition"
     if _SCALE.search(re.split(r"[,(]", near)[-1]) or _SUBSTUDY.search(text[: match.start()]):
         return "condition"
