@@ -2,6 +2,7 @@
 
     python benchmarks/corpus_report.py [--corpus ../shared/corpus] [--work .cache/corpus]
                                        [--sample 10] [--seed 11] [--rule AGE002] [--findings out.jsonl]
+                                       [--record NCT00090376] [--no-import]
 
 Every record (API v2 JSON, legacy XML) is imported into WORK (one YAML per record, named by
 its file name so that two records claiming one NCT id both stay), validated with every rule,
@@ -60,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--rule", action="append", default=[], help="only these codes (repeatable)")
     parser.add_argument("--findings", type=Path, help="write every finding here as JSON lines")
+    parser.add_argument("--record", action="append", default=[],
+                        help="only records whose file name contains this (an NCT id; repeatable)")
     parser.add_argument("--no-import", action="store_true", help="reuse the YAML already in --work")
     args = parser.parse_args(argv)
 
@@ -69,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         failures: dict[str, str] = {}
     else:
         sources, failures = import_all(args.corpus, args.work)
+    if args.record:
+        sources = {target: source for target, source in sources.items() if any(r in Path(source).name for r in args.record)}
     imported = time.perf_counter()
     by_rule: dict[str, list[dict]] = collections.defaultdict(list)
     out = args.findings.open("w", encoding="utf-8") if args.findings else None
@@ -93,7 +98,15 @@ def main(argv: list[str] | None = None) -> int:
     for code in sorted(by_rule):
         rows = by_rule[code]
         files = len({r["file"] for r in rows})
-        print(f"{code:8} {rows[0]['severity']:8} {len(rows):8} {files:8} {files / total:7.1%}")
+        print(f"{code:8} {rows[0]['severity']:8} {len(rows):8} {files:8} {files / max(total, 1):7.1%}")
+    severities: dict[str, list[dict]] = collections.defaultdict(list)
+    for rows in by_rule.values():
+        severities[rows[0]["severity"]].extend(rows)
+    print(f"\n{'severity':8} {'findings':>8} {'records':>8} {'share':>7}")
+    for severity in ("error", "warning", "info"):
+        rows = severities.get(severity, [])
+        files = len({r["file"] for r in rows})
+        print(f"{severity:8} {len(rows):8} {files:8} {files / max(total, 1):7.1%}")
     rng = random.Random(args.seed)
     for code in sorted(by_rule):
         rows = by_rule[code]

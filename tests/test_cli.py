@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -10,6 +11,7 @@ import sys
 from conftest import MINIMAL, PROTOCOLS, ROOT
 
 from toolkit import __version__
+from toolkit.rules import ALIASES, REGISTRY
 
 
 def test_version(cli):
@@ -168,6 +170,20 @@ def test_rules_lists_and_explains(cli):
     for heading in ("## What it checks", "## Why it matters", "## Example", "## Fix"):
         assert heading in one.output
     assert cli("rules", "ZZZ999").exit_code == 2
+
+
+def test_rules_says_where_a_rule_lives_and_what_it_takes(cli):
+    out = cli("rules", "DAT007").output.splitlines()
+    assert out[1] == f"defined in toolkit/rules/status.py:{REGISTRY['DAT007'].source[1]}; tested in tests/rules/test_status.py"
+    assert out[2] == "options: max_days = 21 (set them under [tool.protocol.rules.DAT007])"
+    assert "tested in tests/test_schema.py" in cli("rules", "SCH002").output
+
+
+def test_rules_explains_a_former_code(cli, monkeypatch):
+    monkeypatch.setitem(REGISTRY, "DAT007", dataclasses.replace(REGISTRY["DAT007"], aliases=("DAT090",)))
+    monkeypatch.setitem(ALIASES, "DAT090", ("DAT007",))
+    out = cli("rules", "DAT090").output
+    assert out.startswith("DAT007 registered-after-start") and "formerly: DAT090 (still accepted)" in out
 
 
 def test_console_script_end_to_end():

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
+
+import pytest
 from conftest import MINIMAL
 
 from toolkit import config
+from toolkit.rules import ALIASES, REGISTRY
 
 TODO = MINIMAL + "summary: TODO\n"
 
 
 def setup_function():
     config.table_for.cache_clear()
-    config._selection_for_folder.cache_clear()
+    config._config_for_folder.cache_clear()
 
 
 def test_nearest_pyproject_applies(cli, write, tmp_path):
@@ -44,3 +49,80 @@ def test_bad_config_exits_2_naming_the_file(cli, write):
     setup_function()
     result = cli("validate", write(TODO, "repo/trial.yaml"))
     assert result.exit_code == 2 and "unknown key" in result.output
+
+
+# [tool.protocol.rules.CODE]: severity and declared options.
+
+LATE = MINIMAL.replace("status: {overall: recruiting}",
+                       "status:\n  overall: recruiting\n  start: {date: 2024-01-01, type: actual}\n"
+                       "  first_submitted: 2024-02-05\n")  # 35 days after the start
+
+
+def rules_of(cli, path):
+    report = json.loads(cli("validate", path, "--format", "json").output)
+    return [(d["rule"], d["severity"]) for d in report["diagnostics"]]
+
+
+def test_rule_option_changes_the_threshold(cli, write):
+    path = write(LATE, "repo/trial.yaml")
+    assert rules_of(cli, path) == [("DAT007", "warning")]  # the default: 21 days
+    write("[tool.protocol.rules.DAT007]\nmax_days = 40\n", "repo/pyproject.toml")
+    setup_function()
+    assert rules_of(cli, path) == []
+
+
+def test_rule_severity_override(cli, write):
+    write('[tool.protocol.rules.DAT007]\nseverity = "error"\n', "repo/pyproject.toml")
+    path = write(LATE, "repo/trial.yaml")
+    assert rules_of(cli, path) == [("DAT007", "error")]
+    assert cli("validate", path).exit_code == 1
+
+
+@pytest.mark.parametrize("table,words", [
+    ("[tool.protocol.rules.DAT999]\nseverity = 'error'\n", ["unknown rule code", "DAT999"]),
+    ("[tool.protocol.rules.DAT007]\nmax_dayz = 3\n", ['unknown option "max_dayz" for rule DAT007', "max_days"]),
+    ("[tool.protocol.rules.DAT007]\nmax_days = '3'\n", ["max_days must be a whole number"]),
+    ("[tool.protocol.rules.DAT007]\nseverity = 'fatal'\n", ["severity must be one of error, warning, info"]),
+    ("[tool.protocol.rules.YML001]\nseverity = 'info'\n", ["YML codes cannot be configured"]),
+    ("[tool.protocol]\nrules = 3\n", ["one table per rule code"]),
+])
+def test_bad_rule_table_is_one_configuration_error(cli, write, table, words):
+    write(table, "repo/pyproject.toml")
+    result = cli("validate", write(LATE, "repo/trial.yaml"))
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith("protocol: error: ") and "pyproject.toml" in result.output
+    assert "Traceback" not in result.output
+    for word in words:
+        assert word in result.output
+
+
+# Aliases: a renumbered code keeps working wherever codes are written.
+
+@pytest.fixture
+def renumbered(monkeypatch):
+    """DAT007 as if it had been renumbered from DAT090 (and TXT001 split out of DAT091)."""
+    monkeypatch.setitem(REGISTRY, "DAT007", dataclasses.replace(REGISTRY["DAT007"], aliases=("DAT090",)))
+    monkeypatch.setitem(ALIASES, "DAT090", ("DAT007",))
+    monkeypatch.setitem(ALIASES, "DAT091", ("DAT007", "TXT001"))
+
+
+def test_alias_in_command_line_selection(cli, write, renumbered):
+    path = write(LATE + "summary: TODO\n", "repo/trial.yaml")
+    assert {r for r, _ in rules_of(cli, path)} == {"DAT007", "TXT001"}
+    assert cli("validate", path, "--ignore", "DAT090", "--format", "json").output.count('"DAT007"') == 0
+    report = json.loads(cli("validate", path, "--select", "DAT091", "--format", "json").output)
+    assert {d["rule"] for d in report["diagnostics"]} == {"DAT007", "TXT001"}
+
+
+def test_alias_in_configuration(cli, write, renumbered):
+    write('[tool.protocol]\nignore = ["DAT091"]\n[tool.protocol.rules.DAT090]\nseverity = "info"\n',
+          "repo/pyproject.toml")
+    assert rules_of(cli, write(LATE + "summary: TODO\n", "repo/trial.yaml")) == []
+    write('[tool.protocol.rules.DAT090]\nseverity = "info"\nmax_days = 30\n', "repo/pyproject.toml")
+    setup_function()
+    assert rules_of(cli, write(LATE, "repo/trial.yaml")) == [("DAT007", "info")]
+
+
+def test_alias_in_inline_suppression(cli, write, renumbered):
+    text = LATE.replace("first_submitted: 2024-02-05", "first_submitted: 2024-02-05  # protocol: ignore[DAT090]")
+    assert rules_of(cli, write(text, "repo/trial.yaml")) == []

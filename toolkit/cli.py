@@ -12,6 +12,8 @@ import sys
 import click
 
 from toolkit import __version__
+from toolkit.render.documents import DOCUMENTS, FORMATS as RENDER_FORMATS, doc_help
+from toolkit.reporters import REPORTERS
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -38,7 +40,7 @@ def main() -> None:
 @main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "output_format", default="text", show_default=True,
-              type=click.Choice(["text", "json", "github", "sarif", "junit"]),
+              type=click.Choice(list(REPORTERS)),
               help="Output format: text, json, github (Actions annotations), sarif (code scanning), junit.")
 @click.option("--select", metavar="CODES", help="Only these codes or families, comma-separated (e.g. AGE,TIM001).")
 @click.option("--ignore", metavar="CODES", help="Leave out these codes or families, comma-separated.")
@@ -102,14 +104,15 @@ def new(file, force) -> None:
     Example:
       protocol new protocols/my-trial.yaml
     """
-    from toolkit.files import write_atomic
+    from toolkit.files import write_output
     from toolkit.commands.new import skeleton
 
     try:
-        write_atomic(file, skeleton(file), force=force)
-    except (FileExistsError, OSError) as err:
+        write_output(file, skeleton(file), force=force)
+    except OSError as err:
         _fail(str(err))
-    click.echo(f"wrote {file}: fill in the TODO markers, then run `protocol validate {file}`")
+    if file != "-":
+        click.echo(f"wrote {file}: fill in the TODO markers, then run `protocol validate {file}`")
 
 
 @main.command("import", context_settings=CONTEXT)
@@ -147,22 +150,25 @@ def import_(files, out_dir, force) -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--doc", "document", type=click.Choice(["registry", "summary", "protocol"]), required=True,
-              help="registry: the ClinicalTrials.gov-style record; summary: for patients; protocol: the full document.")
-@click.option("--format", "output_format", type=click.Choice(["text", "markdown", "html", "pdf"]), default="html",
+@click.option("--doc", "document", type=click.Choice(list(DOCUMENTS)), required=True, help=doc_help())
+@click.option("--format", "output_format", type=click.Choice(RENDER_FORMATS), default="html",
               show_default=True, help="Output format.")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
               help="Language of the document (the protocol's translations are used where the author gave them).")
 @click.option("--templates", type=click.Path(exists=True, file_okay=False),
               help="Folder of templates that override the built-in ones (or one block of them).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of to standard output.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write here instead of to standard output (`-`: standard output).")
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
 @click.option("--check", is_flag=True, help="Compare with OUTPUT instead of writing it; exit 1 if it differs.")
-def render(file, document, output_format, lang, templates, output, check) -> None:
+def render(file, document, output_format, lang, templates, output, force, check) -> None:
     """Render a protocol as a document.
 
-    A protocol with errors is not rendered (exit status 1, the errors are printed). With
-    --check, OUTPUT is compared with what would be rendered now: exit status 0 when it is up
-    to date, 1 when it differs (a diff is printed for text formats) or is missing.
+    A protocol with errors is not rendered (exit status 1, the errors are printed). An
+    existing OUTPUT is never replaced without --force; a device or FIFO (/dev/null, a pipe) is
+    written in place. With --check, OUTPUT is compared with what would be rendered now: exit
+    status 0 when it is up to date, 1 when it differs (a diff is printed for text formats) or
+    is missing.
 
     \b
     Examples:
@@ -175,7 +181,7 @@ def render(file, document, output_format, lang, templates, output, check) -> Non
 
     document_ = _valid_document(file)
     try:
-        status = run_render(document_, RenderRequest(document, output_format, lang, templates), output, check)
+        status = run_render(document_, RenderRequest(document, output_format, lang, templates), output, check, force)
     except RenderFailure as err:
         _fail(str(err))
     sys.exit(status)
@@ -183,35 +189,63 @@ def render(file, document, output_format, lang, templates, output, check) -> Non
 
 @main.command(context_settings=CONTEXT)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--to", "target", type=click.Choice(["ctgov-json"]), required=True, help="Record format to write.")
+@click.option("--to", "target", type=click.Choice(["ctgov-json", "prs-xml"]), required=True,
+              help="ctgov-json: a ClinicalTrials.gov API v2 record; prs-xml: a PRS upload (ProtocolRecordSchema.xsd).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of to standard output.")
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
-def export(file, target, output, force) -> None:
-    """Write the protocol as a ClinicalTrials.gov API v2 record.
+@click.option("--prs-org", metavar="NAME",
+              help="prs-xml: the organization name you log in to PRS with (else identifiers.prs_organization).")
+def export(file, target, output, force, prs_org) -> None:
+    """Write the protocol as a ClinicalTrials.gov record.
 
-    For comparing a protocol with its registry record field by field. A protocol that does
-    not pass the schema is not exported (exit status 1, the errors are printed); consistency
-    findings do not block an export (run `protocol validate` for them).
+    ctgov-json: an API v2 record, for comparing a protocol with its registry record field by
+    field. prs-xml: an upload for the Protocol Registration and Results System, valid against
+    ProtocolRecordSchema.xsd (2018.05.08); what PRS requires and the protocol lacks is an error
+    naming the key to fill (exit status 1, nothing written), and what PRS has no place for is
+    listed on standard error. A protocol that does not pass the schema is not exported (exit
+    status 1, the errors are printed); consistency findings do not block an export (run
+    `protocol validate` for them).
 
     \b
-    Example:
+    Examples:
       protocol export protocols/NCT04361331.yaml --to ctgov-json -o NCT04361331.json
+      protocol export protocols/NCT04361331.yaml --to prs-xml --prs-org ZhongshanH -o upload.xml
     """
-    import json
-
-    from toolkit.ctgov.export import to_v2
-    from toolkit.files import write_atomic
+    from toolkit.files import write_output
 
     document = _valid_document(file, rules=False)
-    text = json.dumps(to_v2(document.data), ensure_ascii=False, indent=2) + "\n"
-    if not output:
-        click.echo(text, nl=False)
-        return
+    if target == "prs-xml":
+        text = _prs_xml(file, document.data, prs_org)
+    else:
+        import json
+
+        from toolkit.ctgov.export import to_v2
+
+        text = json.dumps(to_v2(document.data), ensure_ascii=False, indent=2) + "\n"
     try:
-        write_atomic(output, text, force=force)
-    except (FileExistsError, OSError) as err:
+        write_output(output or "-", text, force=force)
+    except OSError as err:
         _fail(str(err))
-    click.echo(f"wrote {output}", err=True)
+    if output and output != "-":
+        click.echo(f"wrote {output}", err=True)
+
+
+def _prs_xml(file, data, prs_org) -> str:
+    """The PRS upload, or exit 1 naming what PRS requires and the protocol lacks."""
+    from toolkit.ctgov.prs import MissingForPrs, to_prs
+
+    try:
+        upload = to_prs(data, prs_org)
+    except MissingForPrs as err:
+        for key, why in err.missing:
+            click.echo(f"{file}: error: {key} is missing: {why}", err=True)
+        click.echo(f"protocol: {file}: fill the {len(err.missing)} key(s) above; nothing was written", err=True)
+        sys.exit(1)
+    for warning in upload.warnings:
+        click.echo(f"{file}: warning: {warning} (PRS accepts the upload but asks for it before release)", err=True)
+    for note in upload.notes:
+        click.echo(f"{file}: not written (no place in PRS): {note}", err=True)
+    return upload.xml
 
 
 @main.command(context_settings=CONTEXT)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -38,29 +41,101 @@ def _walk(folder: Path):
                 yield Path(root) / name
 
 
-def write_atomic(path: str | os.PathLike, content: str | bytes, *, force: bool = False) -> None:
-    """Write via a temporary file in the same folder and rename it into place.
+class WriteRefused(OSError):
+    """A path that must not be written to as asked (its message says why)."""
 
-    Refuses to replace an existing file unless `force`; a reader never sees half a file.
+
+def write_output(path: str | os.PathLike, content: str | bytes, *, force: bool = False) -> None:
+    """Write where the user said: `-` is standard output, anything else goes through write_atomic."""
+    if str(path) == "-":
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    write_atomic(path, content, force=force)
+
+
+def write_atomic(path: str | os.PathLike, content: str | bytes, *, force: bool = False,
+                 follow_symlinks: bool = True) -> None:
+    """The one way the toolkit writes a file; whatever sits at `path` decides how.
+
+    - nothing: a temporary file in the same folder is published under the name, so a reader
+      never sees half a file and nothing that appeared meanwhile is replaced;
+    - a regular file: replaced the same way, and only with `force` (its mode is kept);
+    - a symbolic link: with `follow_symlinks` the file it points to is written as above (the
+      link stays; a link to nothing is refused); without, the link itself counts as the
+      existing file, so nothing outside the named folder is ever touched;
+    - a character device or FIFO (/dev/null, /dev/stdout, a pipe): written in place, never
+      created or replaced, since streaming into it is what naming it means;
+    - a folder, block device or socket: refused.
     """
     target = Path(path)
-    if target.exists() and not force:
-        raise _exists(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
     data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        info = os.stat(target) if follow_symlinks else os.lstat(target)
+    except FileNotFoundError:
+        if target.is_symlink():
+            raise WriteRefused(f"{target} is a symbolic link to {os.readlink(target)}, which does not exist") from None
+        info = None
+    if info is None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _publish(target, data, mode=0o666 & ~_umask(), replace=False)
+    elif stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode):
+        if not force:
+            raise _exists(target)
+        real = Path(os.path.realpath(target)) if follow_symlinks else target
+        _publish(real, data, mode=stat.S_IMODE(info.st_mode) if stat.S_ISREG(info.st_mode) else 0o666 & ~_umask(),
+                 replace=True)
+    elif stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
+        _write_in_place(target, data)
+    else:
+        raise WriteRefused(f"{target} is {_kind(info.st_mode)}; refusing to write to it")
+
+
+def _publish(target: Path, data: bytes, *, mode: int, replace: bool) -> None:
+    """Write `data` to a temporary file beside `target`, then rename or link it into place."""
     handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes it private; match a normal file
-        if force:
+        os.chmod(temp, mode)  # mkstemp makes it private; match a normal (or the replaced) file
+        if replace:
             os.replace(temp, target)
         else:
             _link_no_clobber(temp, target)
     finally:
         Path(temp).unlink(missing_ok=True)
+
+
+def _write_in_place(target: Path, data: bytes) -> None:
+    """Stream into a device or FIFO without creating, truncating or replacing anything."""
+    try:
+        # O_NONBLOCK: a FIFO nobody reads fails at once (ENXIO) instead of waiting forever
+        fd = os.open(target, os.O_WRONLY | os.O_NOCTTY | os.O_NONBLOCK)
+    except OSError as err:
+        if err.errno == errno.ENXIO:
+            raise WriteRefused(f"{target}: nothing is reading from it") from None
+        raise
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
 
 
 def _link_no_clobber(temp: str, target: Path) -> None:
@@ -70,7 +145,7 @@ def _link_no_clobber(temp: str, target: Path) -> None:
     except FileExistsError:
         raise _exists(target) from None
     except OSError:  # file systems without hard links
-        if target.exists():
+        if os.path.lexists(target):
             raise _exists(target) from None
         os.replace(temp, target)
 

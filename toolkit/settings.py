@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
 
-from toolkit.rules import FAMILIES, REGISTRY
+from toolkit.diagnostics import Diagnostic, Severity
+from toolkit.rules import ALIASES, FAMILIES, REGISTRY, Rule
 
 
 class SettingsError(ValueError):
@@ -17,7 +20,8 @@ class Selection:
     """Which codes are reported. Selectors are codes (AGE001) or families (AGE).
 
     The most specific selector wins; on a tie, ignore wins. YML codes are always on:
-    a file that cannot be read cannot be checked.
+    a file that cannot be read cannot be checked. A former code (an alias) stands for the
+    code or codes that replaced it.
     """
 
     select: tuple[str, ...] = ()
@@ -25,8 +29,10 @@ class Selection:
 
     def __post_init__(self) -> None:
         for selector in self.select + self.ignore:
-            if selector not in REGISTRY and selector not in FAMILIES:
+            if selector not in REGISTRY and selector not in FAMILIES and selector not in ALIASES:
                 raise SettingsError(f"unknown rule code or family: {selector!r} (see `protocol rules`)")
+        object.__setattr__(self, "select", _expand(self.select))
+        object.__setattr__(self, "ignore", _expand(self.ignore))
 
     def enabled(self, code: str) -> bool:
         if code.startswith("YML"):
@@ -38,6 +44,10 @@ class Selection:
         return ignored < 0 or chosen > ignored
 
 
+def _expand(selectors: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(code for selector in selectors for code in ALIASES.get(selector, (selector,)))
+
+
 def _best(code: str, selectors: tuple[str, ...]) -> int:
     """Length of the most specific selector matching `code`, -1 if none does."""
     return max((len(s) for s in selectors if code.startswith(s)), default=-1)
@@ -47,6 +57,31 @@ def parse_codes(text: str | None) -> tuple[str, ...]:
     if not text:
         return ()
     return tuple(part.strip().upper() for part in text.split(",") if part.strip())
+
+
+@dataclass(frozen=True)
+class RuleConfig:
+    """How the rules run for one file: which are reported, at which severity, with which options.
+
+    `severity` and `options` hold only what the configuration changes; the rest comes from
+    each rule's declaration.
+    """
+
+    selection: Selection = field(default_factory=Selection)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def enabled(self) -> Callable[[str], bool]:
+        return self.selection.enabled
+
+    def options_for(self, rule: Rule) -> dict[str, Any]:
+        return {**rule.options, **self.options.get(rule.code, {})}
+
+    def stamp(self, diagnostic: Diagnostic) -> Diagnostic:
+        """The diagnostic at its configured severity."""
+        severity = self.severity.get(diagnostic.rule)
+        return diagnostic if severity is None else replace(diagnostic, severity=severity)
 
 
 @dataclass(frozen=True)

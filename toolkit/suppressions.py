@@ -1,7 +1,8 @@
 """Inline suppressions: `# protocol: ignore[AGE002]` on the line of the finding.
 
 A suppression silences the listed codes on its own line only. One that silences nothing is
-reported (NOQ001), so stale suppressions do not pile up.
+reported (NOQ001), so stale suppressions do not pile up. A former code (a rule's alias)
+silences the code or codes that replaced it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from toolkit.diagnostics import Diagnostic, Severity
-from toolkit.rules import REGISTRY
+from toolkit.rules import ALIASES, REGISTRY, canonical
 
 _COMMENT = re.compile(r"#\s*protocol:\s*ignore\[([^\]]*)\]", re.IGNORECASE)
 UNUSED = "NOQ001"
@@ -44,17 +45,22 @@ def apply(file: str, text: str, diagnostics: list[Diagnostic], enabled) -> list[
     kept = []
     for d in diagnostics:
         hit = by_line.get(d.line)
-        code = next((c for c in hit.codes if d.rule.startswith(c)), None) if hit else None
+        code = next((c for c in hit.codes if _silences(c, d.rule)), None) if hit else None
         if code and not d.rule.startswith("YML"):
             used.add((d.line, code))
         else:
             kept.append(d)
     for s in suppressions:
         for code in s.codes:
-            if code not in REGISTRY and not any(r.startswith(code) for r in REGISTRY):
+            if code not in REGISTRY and code not in ALIASES and not any(r.startswith(code) for r in REGISTRY):
                 kept.append(Diagnostic(file, s.line, s.column, UNKNOWN, Severity.WARNING,
                                        f"suppression names unknown rule code {code}"))
-            elif (s.line, code) not in used and enabled(code):
+            elif (s.line, code) not in used and any(enabled(c) for c in canonical(code)):
                 kept.append(Diagnostic(file, s.line, s.column, UNUSED, Severity.WARNING,
                                        f"suppression of {code} silences nothing on this line; remove it"))
     return kept
+
+
+def _silences(code: str, rule: str) -> bool:
+    """Whether `code` (a code, a family or a former code) names `rule`."""
+    return any(rule.startswith(target) for target in canonical(code))

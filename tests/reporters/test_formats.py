@@ -34,7 +34,8 @@ def test_github_escaping():
     d = Diagnostic("dir,odd:name.yaml", 3, 4, "TXT001", Severity.ERROR, "100% sure: a, b\nc")
     reporter.file_done(d.file, [d])
     line = out.getvalue().splitlines()[0]
-    assert line == "::error file=dir%2Codd%3Aname.yaml,line=3,col=4,title=TXT001 leftover-placeholder::100%25 sure: a, b%0Ac"
+    # the newline was escaped when the diagnostic was made; what is left is escaped for GitHub
+    assert line == "::error file=dir%2Codd%3Aname.yaml,line=3,col=4,title=TXT001 leftover-placeholder::100%25 sure: a, b\\nc"
 
 
 def test_sarif(cli):
@@ -79,3 +80,25 @@ def test_summary_in_text_formats():
     out = io.StringIO()
     GithubReporter(out).finish(Summary(files=2, errors=1, warnings=0, infos=0))
     assert out.getvalue() == "2 files checked: 1 error, 0 warnings, 0 infos\n"
+
+
+INVERTED = MINIMAL + "eligibility:\n  minimum_age: 18 years\n  maximum_age: 17 years\n"
+MINIMUM_LINE = MINIMAL.count("\n") + 2
+
+
+def test_related_location_in_text_json_and_sarif(cli, write):
+    path = write(INVERTED)
+    text = cli("validate", path).output.splitlines()[0]
+    assert text.endswith(f"AGE001 maximum age (17 years) is below minimum age (18 years); see line {MINIMUM_LINE}")
+    (found,) = json.loads(cli("validate", path, "--format", "json").output)["diagnostics"]
+    assert found["related"] == [{"line": MINIMUM_LINE, "column": 16, "path": "/eligibility/minimum_age"}]
+    (result,) = json.loads(cli("validate", path, "--format", "sarif").output)["runs"][0]["results"]
+    (related,) = result["relatedLocations"]
+    assert related["id"] == 1
+    assert related["physicalLocation"]["region"] == {"startLine": MINIMUM_LINE, "startColumn": 16}
+    assert related["logicalLocations"][0]["fullyQualifiedName"] == "/eligibility/minimum_age"
+
+
+def test_no_related_key_without_related_places(cli, write):
+    report = json.loads(cli("validate", write(MINIMAL + "summary: TODO\n"), "--format", "json").output)
+    assert report["diagnostics"] and all("related" not in d for d in report["diagnostics"])

@@ -47,7 +47,7 @@ def test_age002_disagreeing_wordings(criterion, bad):
 
 def test_age002_message_names_both_values_and_lines():
     ((line, message),) = findings(eligibility("40 years", "70 years", "Age (45 - 70 yr old)."), "AGE002")
-    assert message == 'minimum_age is 40 years (line 5) but inclusion criterion 1 says "45 - 70 yr old"'
+    assert message == 'minimum_age is 40 years but inclusion criterion 1 says "45 - 70 yr old"; see line 5'
 
 
 @pytest.mark.parametrize("criterion,bad", [
@@ -71,8 +71,8 @@ def test_age004_between_read_inclusive_or_not():
 
 def test_age004_message_says_who_is_left_out():
     ((line, message),) = findings(eligibility("18 years", None, "Age > 18 years"), "AGE004")
-    assert message == ('minimum_age is 18 years (line 5) but inclusion criterion 1 says "> 18 years", '
-                       "which leaves out people aged exactly 18 years")
+    assert message == ('minimum_age is 18 years but inclusion criterion 1 says "> 18 years", '
+                       "which leaves out people aged exactly 18 years; see line 5")
 
 
 def exclusion(minimum, maximum, criterion, inclusion=None):

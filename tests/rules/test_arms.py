@@ -36,6 +36,17 @@ def test_arm005_masking():
     assert lines("design: {study_type: interventional, masking: {level: none}}\n", "ARM005") == []
 
 
+def test_arm005_not_applied_before_the_final_rule():
+    # NCT00090376 (first submitted 2004-08-25, start 2003-12): "Double" with no roles, as PRS took it then
+    legacy = "status: {first_submitted: 2004-08-25, start: {date: 2003-12}}\n"
+    assert lines(legacy + "design: {study_type: interventional, masking: {level: double}}\n", "ARM005") == []
+    # the old label "Double Blind (Subject, Caregiver, Investigator, Outcomes Assessor)": four roles
+    four = "design: {study_type: interventional, masking: {level: double, who: [participant, care_provider, investigator, outcomes_assessor]}}\n"
+    assert lines(legacy + four, "ARM005") == []
+    current = "status: {first_submitted: 2020-05-04, start: {date: 2020-05-28, type: actual}}\n"
+    assert lines(current + four, "ARM005") == [2]
+
+
 def test_arm006_phases():
     assert lines("design: {study_type: observational, phases: [phase2]}\n", "ARM006") == [1]
     assert lines("design: {study_type: interventional, phases: [phase1, phase3]}\n", "ARM006") == [1]

@@ -30,6 +30,21 @@ def test_rnd003_ratio_missing():
     assert lines(design(allocation="randomized", randomization='{ratio: "2:1"}') + ARMS2, "RND003") == []
 
 
+def test_rnd003_ratio_stated_in_the_text():
+    # NCT03165734's summary
+    summary = "summary: Patients will be randomized 2:1 to receive pacritinib 200 mg BID or the P/C therapy\n"
+    assert lines(summary + design(allocation="randomized") + ARMS2, "RND003") == []
+    # NCT02753764: equal numbers per group
+    summary = "summary: randomized for treatment with AZD7624 or placebo (5 patients per group)\n"
+    assert lines(summary + design(allocation="randomized") + ARMS2, "RND003") == []
+
+
+def test_rnd003_no_ratio_applies():
+    assert lines(design(allocation="randomized", model="crossover") + ARMS2, "RND003") == []
+    cluster = "summary: The investigators propose a cluster randomized clinical trial\n"  # NCT06209411
+    assert lines(cluster + design(allocation="randomized") + ARMS2, "RND003") == []
+
+
 def test_rnd004_ratio_without_randomization():
     assert lines(design(allocation="non_randomized", randomization='{ratio: "1:1"}') + ARMS2, "RND004") == [1]
     assert lines(design(allocation="randomized", randomization='{ratio: "1:1"}') + ARMS2, "RND004") == []

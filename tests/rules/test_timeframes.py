@@ -38,7 +38,7 @@ def test_tim003_against_follow_up_of_52_weeks(timeframe, fires):
 
 def test_tim003_message():
     ((_, message),) = findings(endpoints("Up to 2 years", follow_up="P52W"), "TIM003")
-    assert message == 'timeframe "Up to 2 years" of "PFS" goes beyond design.follow_up (P52W, line 4)'  # line in the file
+    assert message == 'timeframe "Up to 2 years" of "PFS" goes beyond design.follow_up (P52W); see line 4'  # line in the file
 
 
 def test_tim004_against_study_dates():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from toolkit.rules import FAMILIES, REGISTRY, Rule
+from toolkit.rules import ALIASES, FAMILIES, REGISTRY, Rule
 
 
 class UnknownCode(LookupError):
@@ -15,6 +15,8 @@ def describe(code: str | None) -> str:
     code = code.upper()
     if code in REGISTRY:
         return document(REGISTRY[code])
+    if code in ALIASES:  # a former code: what replaced it
+        return "\n".join(document(REGISTRY[new]) for new in ALIASES[code])
     if code in FAMILIES:
         return catalogue(r for r in REGISTRY.values() if r.family == code)
     raise UnknownCode(f"unknown rule code or family: {code!r} (run `protocol rules` for the list)")
@@ -22,7 +24,21 @@ def describe(code: str | None) -> str:
 
 def document(rule: Rule) -> str:
     head = f"{rule.code} {rule.name} ({FAMILIES[rule.family]}; default severity: {rule.severity.value})"
-    return f"{head}\n\n{rule.doc.strip()}\n"
+    facts = [f"defined in {rule.source[0]}:{rule.source[1]}; tested in {rule.tested_in}"]
+    if rule.aliases:
+        facts.append(f"formerly: {', '.join(rule.aliases)} (still accepted)")
+    if rule.options:
+        settings = ", ".join(f"{name} = {_toml(value)}" for name, value in rule.options.items())
+        facts.append(f"options: {settings} (set them under [tool.protocol.rules.{rule.code}])")
+    return f"{head}\n" + "".join(f"{fact}\n" for fact in facts) + f"\n{rule.doc.strip()}\n"
+
+
+def _toml(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return repr(value)
 
 
 def catalogue(rules) -> str:

@@ -7,7 +7,7 @@ import sys
 from contextlib import nullcontext
 from typing import TextIO
 
-from toolkit.config import selection_for
+from toolkit.config import config_for
 from toolkit.engine import Summary, check_files
 from toolkit.reporters import REPORTERS
 from toolkit.settings import ValidateSettings
@@ -18,11 +18,10 @@ def run(files: list[str], settings: ValidateSettings, stream: TextIO) -> int:
 
     Raises SettingsError (before anything is checked) for a bad [tool.protocol] table.
     """
-    cli = settings.selection
-    work = [(path, selection_for(path, cli.select, cli.ignore)) for path in files]
+    work = [(path, config_for(path, settings.selection)) for path in files]
     reporter = REPORTERS[settings.output_format](stream)
     summary = Summary()
-    results = check_files(work, settings)
+    results = check_files(work, settings.jobs)
     with _progress(len(work)) as bar:
         for name, diagnostics in results:
             summary.add(diagnostics)

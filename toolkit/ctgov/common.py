@@ -6,6 +6,7 @@ import datetime
 import re
 
 from toolkit.ctgov.criteria import split
+from toolkit.diagnostics import printable
 
 _MONTHS = {m.lower(): i for i, m in enumerate(
     ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -23,6 +24,7 @@ class Notes:
         self.items: list[str] = []
 
     def add(self, message: str) -> None:
+        message = printable(message)  # it quotes record text, which reaches the terminal and the file
         if message not in self.items:
             self.items.append(message)
 

@@ -91,7 +91,7 @@ def to_v2(p: dict) -> dict:
             for kind in ("primary", "secondary", "other")
         },
         "eligibilityModule": {
-            "eligibilityCriteria": _criteria(p.get("eligibility", {})),
+            "eligibilityCriteria": criteria_text(p.get("eligibility", {})),
             "healthyVolunteers": get(p, "eligibility", "healthy_volunteers"),
             "sex": up(get(p, "eligibility", "sex")),
             "minimumAge": _age(get(p, "eligibility", "minimum_age")),
@@ -113,7 +113,7 @@ def to_v2(p: dict) -> dict:
     return {"protocolSection": prune(section)}
 
 
-def _criteria(eligibility: dict) -> str | None:
+def criteria_text(eligibility: dict) -> str | None:
     parts = []
     for kind, heading in (("inclusion", "Inclusion Criteria:"), ("exclusion", "Exclusion Criteria:")):
         items = eligibility.get(kind)

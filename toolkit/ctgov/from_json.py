@@ -71,6 +71,7 @@ def convert(record: dict, notes: Notes) -> dict:
         "contacts": _contacts(m.get("contactsLocationsModule", {}), notes),
         "locations": _locations(m.get("contactsLocationsModule", {}), notes),
         "references": _references(m.get("referencesModule", {}), notes),
+        "links": _links(m.get("referencesModule", {})),
         "oversight": _oversight(m.get("oversightModule", {}), notes),
         "ipd_sharing": _ipd(m.get("ipdSharingStatementModule", {}), notes),
     })
@@ -138,10 +139,6 @@ def _design(module, notes):
     info = module.get("designInfo") or {}
     masking = info.get("maskingInfo") or {}
     study_type = enum(module.get("studyType"), {"interventional", "observational", "expanded_access"}, "study type", notes)
-    for key, what in (("bioSpec", "biospecimen retention"), ("targetDuration", "patient-registry target duration"),
-                      ("expandedAccessTypes", "expanded-access types"), ("patientRegistry", "the patient-registry flag")):
-        if key in module:
-            notes.add(f"not carried: {what}")
     level = enum(masking.get("masking"), {"none", "single", "double", "triple", "quadruple"}, "masking", notes)
     enrollment = module.get("enrollmentInfo") or {}
     return {
@@ -159,7 +156,18 @@ def _design(module, notes):
         "enrollment": {"count": enrollment.get("count"),
                        "type": enum(enrollment.get("type"), {"actual", "estimated"}, "enrollment type", notes)}
         if enrollment.get("count") is not None else None,
+        "biospecimen": _biospecimen(module.get("bioSpec") or {}, notes),
+        "patient_registry": module.get("patientRegistry"),
+        "target_duration": module.get("targetDuration"),
+        "expanded_access_types": [kind for kind in ("individual", "intermediate", "treatment")
+                                  if (module.get("expandedAccessTypes") or {}).get(kind)],
     }
+
+
+def _biospecimen(spec, notes):
+    retention = enum(spec.get("retention"), {"none_retained", "samples_with_dna", "samples_without_dna"},
+                     "biospecimen retention", notes)
+    return {"retention": retention, "description": clean(spec.get("description"))}
 
 
 def _arms_interventions(module, notes):
@@ -199,16 +207,18 @@ def _arms_interventions(module, notes):
 
 
 def _eligibility(module, notes):
-    for key, what in (("stdAges", "standard age groups (the registry computes them)"), ("samplingMethod", "sampling method"),
-                      ("genderBased", "gender-based eligibility"), ("genderDescription", "gender eligibility description")):
-        if key in module:
-            notes.add(f"not carried: {what}")
+    if "stdAges" in module:
+        notes.add("not carried: standard age groups (the registry computes them)")
     out = {
         "sex": enum(module.get("sex"), {"all", "female", "male"}, "sex", notes),
         "minimum_age": common.age(module.get("minimumAge")),
         "maximum_age": common.age(module.get("maximumAge")),
         "healthy_volunteers": module.get("healthyVolunteers"),
         "population": clean(module.get("studyPopulation")),
+        "sampling_method": enum(module.get("samplingMethod"), {"probability_sample", "non_probability_sample"},
+                                "sampling method", notes),
+        "gender_based": module.get("genderBased"),
+        "gender_description": clean(module.get("genderDescription")),
     }
     out.update(common.eligibility_items(module.get("eligibilityCriteria"), notes))
     return out
@@ -256,8 +266,6 @@ def _locations(module, notes):
 
 
 def _references(module, notes):
-    if module.get("seeAlsoLinks"):
-        notes.add("not carried: see-also links")
     if module.get("availIpds"):
         notes.add("not carried: available IPD/information links")
     out = []
@@ -272,17 +280,28 @@ def _references(module, notes):
     return out
 
 
+def _links(module):
+    return [{"url": link.get("url"), "label": link.get("label")} for link in module.get("seeAlsoLinks", [])
+            if link.get("url")]
+
+
+OVERSIGHT_FLAGS = {"oversightHasDmc": "data_monitoring_committee", "isFdaRegulatedDrug": "fda_regulated_drug",
+                   "isFdaRegulatedDevice": "fda_regulated_device", "isUnapprovedDevice": "unapproved_device",
+                   "isPpsd": "pediatric_postmarket_surveillance", "isUsExport": "us_export"}
+
+
 def _oversight(module, notes):
-    if any(k in module for k in ("isFdaRegulatedDrug", "isFdaRegulatedDevice", "isUnapprovedDevice", "isPpsd", "isUsExport", "fdaaa801Violation")):
-        notes.add("not carried: US FDA oversight flags")
-    return {"data_monitoring_committee": module.get("oversightHasDmc")}
+    if "fdaaa801Violation" in module:
+        notes.add("not carried: the registry's FDAAA 801 violation flag")
+    return {ours: module.get(theirs) for theirs, ours in OVERSIGHT_FLAGS.items()}
 
 
 def _ipd(module, notes):
     if not module.get("ipdSharing"):
         return None
-    for key in ("infoTypes", "timeFrame", "accessCriteria", "url"):
-        if key in module:
-            notes.add("not carried: IPD sharing details beyond the plan and its description")
     return {"plan": enum(module["ipdSharing"], {"yes", "no", "undecided"}, "IPD sharing plan", notes),
-            "description": clean(module.get("description"))}
+            "description": clean(module.get("description")),
+            "info_types": [t for t in (enum(t, {"study_protocol", "sap", "icf", "csr", "analytic_code"}, "IPD information type", notes)
+                                       for t in module.get("infoTypes", [])) if t],
+            "time_frame": clean(module.get("timeFrame")), "access_criteria": clean(module.get("accessCriteria")),
+            "url": module.get("url")}

@@ -86,19 +86,30 @@ def _design(root, notes: Notes) -> dict:
         notes.add(f"phase {_text(root, 'phase')!r} has no equivalent; not carried")
     enrollment = root.find("enrollment")
     study_type = _upper(_text(root, "study_type"))
-    if study_type == "OBSERVATIONAL_PATIENT_REGISTRY":
-        notes.add("not carried: the patient-registry flag (imported as an observational study)")
     if study_type == "N_A":
         notes.add("study type 'N/A' has no equivalent; not carried")
         study_type = None
     out = {"studyType": _STUDY_TYPE.get(study_type, study_type), "phases": phases, "designInfo": info}
+    if study_type == "OBSERVATIONAL_PATIENT_REGISTRY":
+        out["patientRegistry"] = True
     if enrollment is not None and (enrollment.text or "").strip().isdigit():
         kind = _upper(enrollment.get("type"))
         out["enrollmentInfo"] = {"count": int(enrollment.text.strip()), "type": _DATE_TYPE.get(kind, kind)}
-    for tag, what in (("target_duration", "patient-registry target duration"), ("biospec_retention", "biospecimen retention")):
-        if root.find(tag) is not None:
-            notes.add(f"not carried: {what}")
+    if _text(root, "target_duration"):
+        out["targetDuration"] = _text(root, "target_duration")
+    if _text(root, "biospec_retention"):
+        out["bioSpec"] = {"retention": _upper(_text(root, "biospec_retention")),
+                          "description": _text(root, "biospec_descr/textblock")}
+    kinds = {kind: True for kind in ("individual", "intermediate", "treatment")
+             if _yes(_text(root, f"expanded_access_info/expanded_access_type_{kind}"))}
+    if kinds:
+        out["expandedAccessTypes"] = kinds
     return out
+
+
+def _yes(text: str | None) -> bool | None:
+    """"Yes" / "No" -> True / False; absent -> None."""
+    return None if text is None else text.strip().lower() == "yes"
 
 
 def _arms(root) -> dict:
@@ -136,7 +147,9 @@ def _eligibility(root) -> dict:
         "minimumAge": _text(node, "minimum_age"),
         "maximumAge": _text(node, "maximum_age"),
         "studyPopulation": _text(node, "study_pop/textblock"),
-        **({"samplingMethod": _text(node, "sampling_method")} if _text(node, "sampling_method") else {}),
+        "samplingMethod": _upper(_text(node, "sampling_method")),
+        "genderBased": _yes(_text(node, "gender_based")),
+        "genderDescription": _text(node, "gender_description/textblock") or _text(node, "gender_description"),
     }
 
 
@@ -179,6 +192,22 @@ def _responsible(root) -> dict:
             "investigatorAffiliation": _text(node, "investigator_affiliation")} if kind else {}
 
 
+_OVERSIGHT = {"has_dmc": "oversightHasDmc", "is_fda_regulated_drug": "isFdaRegulatedDrug",
+              "is_fda_regulated_device": "isFdaRegulatedDevice", "is_unapproved_device": "isUnapprovedDevice",
+              "is_ppsd": "isPpsd", "is_us_export": "isUsExport"}
+_IPD_TYPES = {"STUDY_PROTOCOL": "STUDY_PROTOCOL", "STATISTICAL_ANALYSIS_PLAN_SAP": "SAP", "INFORMED_CONSENT_FORM_ICF": "ICF",
+              "CLINICAL_STUDY_REPORT_CSR": "CSR", "ANALYTIC_CODE": "ANALYTIC_CODE"}
+
+
+def _ipd(root) -> dict:
+    kinds = [_upper(t) for t in _all(root, "patient_data/ipd_info_type")]
+    return {"ipdSharing": _upper(_text(root, "patient_data/sharing_ipd")),
+            "description": _text(root, "patient_data/ipd_description"),
+            "infoTypes": [_IPD_TYPES.get(k, k) for k in kinds],
+            "timeFrame": _text(root, "patient_data/ipd_time_frame"),
+            "accessCriteria": _text(root, "patient_data/ipd_access_criteria"), "url": _text(root, "patient_data/ipd_url")}
+
+
 def to_v2(root, notes: Notes) -> dict:
     if root.tag != "clinical_study":
         raise ImportError_(f"not a ClinicalTrials.gov record: the root element is <{root.tag}>, expected <clinical_study>")
@@ -187,7 +216,6 @@ def to_v2(root, notes: Notes) -> dict:
         raise ImportError_("the record has no id_info/nct_id")
     status = _upper(_text(root, "overall_status"))
     secondary = [{"id": s} for s in _all(root, "id_info/secondary_id")]
-    dmc = _text(root, "oversight_info/has_dmc")
     ipd = _text(root, "patient_data/sharing_ipd")
     module = {
         "identificationModule": {
@@ -210,7 +238,7 @@ def to_v2(root, notes: Notes) -> dict:
             "collaborators": [{"name": n} for n in _all(root, "sponsors/collaborator/agency")],
             "responsibleParty": _responsible(root),
         },
-        "oversightModule": {"oversightHasDmc": None if dmc is None else dmc.lower() == "yes"},
+        "oversightModule": {theirs: _yes(_text(root, f"oversight_info/{tag}")) for tag, theirs in _OVERSIGHT.items()},
         "descriptionModule": {"briefSummary": _text(root, "brief_summary/textblock"),
                               "detailedDescription": _text(root, "detailed_description/textblock")},
         "conditionsModule": {"conditions": _all(root, "condition"), "keywords": _all(root, "keyword")},
@@ -220,7 +248,7 @@ def to_v2(root, notes: Notes) -> dict:
         "eligibilityModule": _eligibility(root),
         "contactsLocationsModule": _contacts_locations(root),
         "referencesModule": _references(root),
-        "ipdSharingStatementModule": {"ipdSharing": _upper(ipd), "description": _text(root, "patient_data/ipd_description")} if ipd else {},
+        "ipdSharingStatementModule": _ipd(root) if ipd else {},
     }
     record = {"protocolSection": module}
     if root.find("clinical_results") is not None:

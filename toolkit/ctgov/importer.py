@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,8 +13,10 @@ from toolkit.ctgov.common import ImportError_, Notes
 from toolkit.document.dump import dump
 from toolkit.files import write_atomic
 from toolkit.commands.new import schema_reference
+from toolkit.diagnostics import printable
 
 MAX_BYTES = 64 * 1024 * 1024
+NCT_NUMBER = re.compile(r"NCT[0-9]{8}", re.IGNORECASE)
 
 
 @dataclass
@@ -78,15 +81,43 @@ def import_file(path: str, out_dir: str, force: bool) -> Imported:
     except OSError as err:
         result.error = f"cannot read: {err.strerror or err}"
         return result
+    _name_safely(protocol, path, notes)
     target = Path(out_dir) / f"{protocol['id']}.yaml"
     header = [f"yaml-language-server: $schema={schema_reference(target)}",
-              f"Imported from the ClinicalTrials.gov record {protocol['id']} ({Path(path).name})."]
+              f"Imported from the ClinicalTrials.gov record {protocol['id']} ({printable(Path(path).name)})."]
     if notes.items:
         header += ["", "What the import could not carry over:"] + [f"- {n}" for n in notes.items]
     try:
-        write_atomic(target, dump(protocol, header), force=force)
+        # not following links: a link planted in the folder must not carry the write outside it
+        write_atomic(target, dump(protocol, header), force=force, follow_symlinks=False)
     except (FileExistsError, OSError) as err:
         result.error = str(err)
         return result
     result.target, result.notes = str(target), notes.items
     return result
+
+
+def _name_safely(protocol: dict, source: str, notes: Notes) -> None:
+    """Make the protocol's id, which names the file, an NCT number or a safe slug.
+
+    The record's id is untrusted text: `../x`, an absolute path, a newline or `.hidden` must
+    never become a path. Anything that is not an NCT number becomes a slug of letters, digits,
+    '.', '-' and '_' starting with a letter or digit (derived from the id, else from the
+    source file's name), so the file lands in the output folder and passes the schema.
+    """
+    record_id = str(protocol.get("id") or "").strip()
+    if NCT_NUMBER.fullmatch(record_id):
+        protocol["id"] = record_id.upper()
+        protocol.setdefault("identifiers", {})["nct"] = protocol["id"]
+        return
+    protocol["id"] = _slug(record_id) or _slug(Path(source).stem) or "imported-record"
+    identifiers = protocol.get("identifiers") or {}
+    identifiers.pop("nct", None)
+    notes.add(f"not carried: the record's id {record_id!r} is not an NCT number (the file is named "
+              f"{protocol['id']}.yaml)")
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", text)
+    slug = re.sub(r"^[^A-Za-z0-9]+", "", slug)[:64]
+    return slug.rstrip(".-_")

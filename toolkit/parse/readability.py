@@ -24,11 +24,20 @@ from dataclasses import dataclass
 from toolkit.document.walk import get
 
 FIELDS = ("purpose", "who_can_join", "involvement", "duration", "group_assignment", "risks", "benefits")
-ENGLISH_TARGET = 8.0
-CHINESE_MEAN_TARGET = 25.0
-CHINESE_LONG = 35
-CHINESE_LONG_SHARE = 0.2
 _HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Target:
+    """What counts as easy enough to read (the PLS rules' options can change it)."""
+
+    english_grade: float = 8.0  # US grade; the target band is 6 to this
+    chinese_mean: float = 25.0  # mean Chinese characters per sentence
+    chinese_long: int = 35  # a sentence longer than this is long
+    chinese_long_share: float = 0.2  # at most this share of long sentences
+
+
+DEFAULT_TARGET = Target()
 
 
 @dataclass(frozen=True)
@@ -36,20 +45,22 @@ class Readability:
     language: str
     score: float
     long_share: float = 0.0
+    target: Target = DEFAULT_TARGET
 
     @property
     def on_target(self) -> bool:
         if self.language == "en":
-            return self.score <= ENGLISH_TARGET
-        return self.score <= CHINESE_MEAN_TARGET and self.long_share <= CHINESE_LONG_SHARE
+            return self.score <= self.target.english_grade
+        return self.score <= self.target.chinese_mean and self.long_share <= self.target.chinese_long_share
 
     def describe(self) -> str:
-        if self.language == "en":
-            verdict = "on target" if self.on_target else "above target"
-            return f"US grade {self.score:.1f} (Flesch-Kincaid; target 6-8: {verdict})"
         verdict = "on target" if self.on_target else "above target"
+        target = self.target
+        if self.language == "en":
+            return f"US grade {self.score:.1f} (Flesch-Kincaid; target 6-{target.english_grade:g}: {verdict})"
         return (f"{self.score:.0f} Chinese characters per sentence, {self.long_share:.0%} of sentences over "
-                f"{CHINESE_LONG} (heuristic; target ≤ {CHINESE_MEAN_TARGET:.0f} and ≤ {CHINESE_LONG_SHARE:.0%}: {verdict})")
+                f"{target.chinese_long} (heuristic; target ≤ {target.chinese_mean:.0f} and "
+                f"≤ {target.chinese_long_share:.0%}: {verdict})")
 
 
 def patient_text(data: dict, lang: str) -> str:
@@ -61,22 +72,22 @@ def patient_text(data: dict, lang: str) -> str:
     return "\n\n".join(to_plain(source[key]) for key in FIELDS if source.get(key))
 
 
-def measure_patient(data: dict, lang: str) -> Readability | None:
+def measure_patient(data: dict, lang: str, target: Target = DEFAULT_TARGET) -> Readability | None:
     text = patient_text(data, lang)
     if not text.strip():
         return None
-    return chinese(text) if lang == "zh" else english(text)
+    return chinese(text, target) if lang == "zh" else english(text, target)
 
 
-def english(text: str) -> Readability:
+def english(text: str, target: Target = DEFAULT_TARGET) -> Readability:
     import textstat  # ~70 ms to import: only when there is patient text to measure
 
     words = textstat.lexicon_count(text)
     sentences = textstat.sentence_count(text)
     if not words or not sentences:
-        return Readability("en", 0.0)
+        return Readability("en", 0.0, target=target)
     grade = 0.39 * words / sentences + 11.8 * syllables(text) / words - 15.59
-    return Readability("en", grade)
+    return Readability("en", grade, target=target)
 
 
 def syllables(text: str) -> int:
@@ -110,8 +121,8 @@ def _pyphen():
     return pyphen.Pyphen(lang="en_US")
 
 
-def chinese(text: str) -> Readability:
+def chinese(text: str, target: Target = DEFAULT_TARGET) -> Readability:
     sentences = [s for s in re.split(r"[。！？；!?;\n]+", text) if _HAN.search(s)]
     lengths = [len(_HAN.findall(s)) for s in sentences] or [0]
     mean = sum(lengths) / len(lengths)
-    return Readability("zh", mean, sum(1 for n in lengths if n > CHINESE_LONG) / len(lengths))
+    return Readability("zh", mean, sum(1 for n in lengths if n > target.chinese_long) / len(lengths), target)

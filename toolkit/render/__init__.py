@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from toolkit.render.context import build
+from dataclasses import dataclass, fields
 
 
 @dataclass(frozen=True)
@@ -17,16 +15,19 @@ class RenderRequest:
 
 def render(data: dict, request: RenderRequest) -> bytes:
     """The document as bytes (UTF-8 text, or PDF)."""
+    from toolkit.render.documents import DOCUMENTS
     from toolkit.render.environment import environment
 
-    context = build(data, request.document, request.lang)
-    html = environment(request.templates).get_template(f"{request.document}.html.j2").render(context)
+    kind = DOCUMENTS[request.document]
+    context = kind.build(data, request.lang)
+    variables = {f.name: getattr(context, f.name) for f in fields(context)}  # shallow: parts keep their types
+    html = environment(request.templates).get_template(kind.template).render(variables)
     if request.output_format == "html":
         return html.encode("utf-8")
     if request.output_format == "pdf":
         from toolkit.render.pdf import to_pdf
 
-        return to_pdf(html, accessible=request.document == "summary", version_date=context["meta"]["date"])
+        return to_pdf(html, pdf_variant=kind.pdf_variant, version_date=context.meta.date)
     from toolkit.render.text import html_to_markdown, markdown_to_text
 
     markdown = html_to_markdown(html)

@@ -1,82 +1,186 @@
-"""One context, built once from the validated protocol, shared by every document and format.
+"""Builds the typed context of each document from the validated protocol.
 
-Templates only lay it out. Everything a document says is here: the author's text (in the
-requested language when the author translated it), the fixed labels, and facts derived from
-the protocol (the ages as a sentence, how groups are decided) — never invented content.
+One builder per document kind (`registry`, `summary`, `protocol`); they share the parts every
+document has. Templates only lay the result out and never see the raw protocol.
 """
 
 from __future__ import annotations
 
-from toolkit.render import labels
 from toolkit.document.walk import get
+from toolkit.render import labels
+from toolkit.render.model import (
+    Arm, Assignment, Contact, Dose, Eligibility, Endpoint, Endpoints, Ethics, Fact, GlossaryEntry, Heading,
+    Identifiers, Intervention, Meta, Official, Page, PatientSummary, ProtocolContext, Reference, RegistryContext,
+    Site, Sponsor, Status, SummaryContext, Text, Titles, WhoItem, namespace,
+)
+
 
 class Localized:
-    """Picks the author's translation for `lang`, falling back to the original text."""
+    """Picks the author's translation for `lang`, falling back to the original text (marked)."""
 
     def __init__(self, data: dict, lang: str) -> None:
         self.data, self.lang = data, lang
         self.source_lang = data.get("language", "en")
-        self.translation = get(data, "translations", lang, default={}) if lang != self.source_lang else {}
+        self.translated = lang == self.source_lang
+        self.translation = get(data, "translations", lang, default={}) if not self.translated else {}
 
-    def text(self, *path):
-        """(text, original) — `original` is True when the text is not in the requested language."""
+    def text(self, *path) -> Text:
         translated = get(self.translation, *path)
         if translated:
-            return translated, False
-        return get(self.data, *path), self.lang != self.source_lang
+            return Text(translated, False)
+        original = get(self.data, *path)
+        return Text(original, bool(original) and not self.translated)
 
-    def value(self, *path):
-        return self.text(*path)[0]
-
-    def items(self, *path) -> list:
+    def items(self, *path) -> list[Text]:
         translated = get(self.translation, *path)
         original = get(self.data, *path, default=[])
         if translated and len(translated) == len(original):
-            return list(translated)
-        return list(original)
+            return [Text(item, False) for item in translated]
+        return [Text(item, not self.translated) for item in original]
+
+    def own(self, value: str | None) -> Text:
+        """Author text the schema offers no translation for: marked when the document is in another language."""
+        return Text(value, bool(value) and not self.translated)
 
 
-def build(data: dict, kind: str, lang: str) -> dict:
-    loc = Localized(data, lang)
-    L, H = labels.for_language(lang), labels.HEADINGS["zh" if lang == "zh" else "en"]
-    interventions = {i["id"]: _intervention(i, L) for i in data.get("interventions", [])}
-    design_rows = _design_rows(data, L, H)
-    context = {
-        "kind": kind, "lang": lang, "html_lang": "zh-CN" if lang == "zh" else "en",
-        "L": L, "H": H, "p": data,
-        "meta": _meta(data, loc, kind),
-        "title": {"brief": loc.text("title", "brief"), "official": loc.text("title", "official"),
-                  "acronym": get(data, "title", "acronym")},
-        "summary": loc.text("summary"), "description": loc.text("description"),
-        "conditions": loc.items("conditions"), "keywords": data.get("keywords", []),
-        "status": _status(data, L),
-        "design_rows": design_rows,
-        "design_facts": dict(design_rows),
-        "arms": [_arm(a, interventions, L) for a in data.get("arms", [])],
-        "interventions": list(interventions.values()),
-        "endpoints": {k: get(data, "endpoints", k, default=[]) for k in ("primary", "secondary", "other")},
-        "eligibility": _eligibility(data, loc, L, H),
-        "objectives": {k: get(data, "objectives", k, default=[]) for k in ("primary", "secondary", "exploratory")},
-        "sponsor": data.get("sponsor", {}),
-        "contacts": data.get("contacts", {}),
-        "locations": data.get("locations", []),
-        "references": data.get("references", []),
-        "oversight": data.get("oversight", {}),
-        "sections": data.get("sections", {}),
-    }
-    context["outline"] = [(anchor, number, zh if lang == "zh" else en) for anchor, number, en, zh in labels.M11]
-    context["heading"] = {anchor: (number, title) for anchor, number, title in context["outline"]}
-    context["who"] = who_items(data, context, L, H)
-    context["patient"] = _patient(data, loc, context, L, H)
-    return context
+class Parts:
+    """What the builders share: the protocol, its language, its labels; each part built on demand."""
+
+    def __init__(self, data: dict, kind: str, lang: str) -> None:
+        self.data, self.kind, self.lang = data, kind, lang
+        self.loc = Localized(data, lang)
+        self.terms_table = labels.for_language(lang)
+        self.labels_table = labels.HEADINGS["zh" if lang == "zh" else "en"]
+
+    def page(self) -> dict:
+        return {"kind": self.kind, "lang": self.lang, "html_lang": "zh-CN" if self.lang == "zh" else "en",
+                "labels": namespace({**self.labels_table, **_words(self.terms_table)}),
+                "terms": namespace(self.terms_table), "meta": self.meta(), "title": self.titles(),
+                "status": self.status()}
+
+    def meta(self) -> Meta:
+        version = self.data.get("version", {})
+        return Meta(id=self.data["id"], nct=get(self.data, "identifiers", "nct"), version=version.get("number"),
+                    date=str(version["date"]) if version.get("date") is not None else None,
+                    author=get(self.data, "sponsor", "lead") or "", title=self.loc.text("title", "brief").text,
+                    kind=self.kind)
+
+    def titles(self) -> Titles:
+        return Titles(brief=self.loc.text("title", "brief"), official=self.loc.text("title", "official"),
+                      acronym=get(self.data, "title", "acronym"))
+
+    def status(self) -> Status:
+        status, L = self.data.get("status", {}), self.terms_table
+        overall = status.get("overall") or status.get("expanded_access") or ("unknown" if status.get("last_known") else None)
+        return Status(code=overall, overall=L["status"][overall] if overall else None,
+                      why_stopped=self.loc.own(status.get("why_stopped")),
+                      start=_dated(status.get("start"), L), primary_completion=_dated(status.get("primary_completion"), L),
+                      completion=_dated(status.get("completion"), L),
+                      first_submitted=_text_or_none(status.get("first_submitted")),
+                      last_updated=_text_or_none(status.get("last_updated")))
+
+    def identifiers(self) -> Identifiers:
+        ids = self.data.get("identifiers", {})
+        return Identifiers(nct=ids.get("nct"), org_study_id=ids.get("org_study_id"),
+                           secondary=[s["id"] for s in ids.get("secondary", [])])
+
+    def sponsor(self) -> Sponsor:
+        sponsor = self.data.get("sponsor", {})
+        party = (get(sponsor, "responsible_party", "type") or "").replace("_", " ").capitalize()
+        return Sponsor(lead=sponsor.get("lead"), collaborators=list(sponsor.get("collaborators", [])),
+                       responsible_party=party or None)
+
+    def design(self) -> list[Fact]:
+        design, L, H = self.data.get("design", {}), self.terms_table, self.labels_table
+        masking = design.get("masking")
+        rows = [
+            Fact(H["study_type"], L["study_type"].get(design.get("study_type"))),
+            Fact(H["phase"], self.phase()),
+            Fact(H["allocation"], L["allocation"].get(design.get("allocation"))),
+            Fact(H["model"], L["model"].get(design.get("model"))),
+            Fact(H["purpose"], L["purpose"].get(design.get("purpose"))),
+            Fact(H["masking"], _masking(masking, L) if masking else None),
+            Fact(H["ratio"], get(design, "randomization", "ratio")),
+            Fact(H["enrollment"], self.enrollment()),
+            Fact(H["follow_up"], design.get("follow_up")),
+        ]
+        return [row for row in rows if row.value]
+
+    def phase(self) -> str | None:
+        return "/".join(self.terms_table["phase"][p] for p in get(self.data, "design", "phases", default=[])) or None
+
+    def enrollment(self) -> str | None:
+        enrollment = get(self.data, "design", "enrollment")
+        if not enrollment:
+            return None
+        kind = enrollment.get("type")
+        return f"{enrollment['count']}" + (f" ({self.terms_table['enrollment_type'][kind]})" if kind else "")
+
+    def interventions(self) -> dict[str, Intervention]:
+        L = self.terms_table
+        return {i["id"]: Intervention(id=i["id"], name=Text(i["name"]), type_label=L["intervention_type"][i["type"]],
+                                      description=Text(i.get("description")), other_names=list(i.get("other_names", [])),
+                                      dosing=[_dose(d) for d in i.get("dosing", [])])
+                for i in self.data.get("interventions", [])}
+
+    def arms(self) -> list[Arm]:
+        interventions = self.interventions()
+        return [Arm(label=Text(arm["label"]), type_label=self.terms_table["arm_type"].get(arm.get("type"), ""),
+                    description=Text(arm.get("description")),
+                    given=[interventions[i] for i in arm.get("interventions", []) if i in interventions])
+                for arm in self.data.get("arms", [])]
+
+    def endpoints(self) -> Endpoints:
+        def endpoint_list(key):
+            return [Endpoint(measure=Text(e["measure"]), description=Text(e.get("description")),
+                             timeframe=e.get("timeframe", "")) for e in get(self.data, "endpoints", key, default=[])]
+
+        return Endpoints(primary=endpoint_list("primary"), secondary=endpoint_list("secondary"),
+                         other=endpoint_list("other"))
+
+    def eligibility(self) -> Eligibility:
+        eligibility, L = self.data.get("eligibility", {}), self.terms_table
+        low = _age_words(eligibility.get("minimum_age"), self.lang)
+        high = _age_words(eligibility.get("maximum_age"), self.lang)
+        if low and high:
+            ages = f"{low} – {high}"
+        else:
+            ages = f"≥ {low}" if low else (f"≤ {high}" if high else L["no_limit"])
+        hv = eligibility.get("healthy_volunteers")
+        return Eligibility(
+            ages=ages, low=low, high=high,
+            sex=L["sex"].get(eligibility.get("sex")) if eligibility.get("sex") else None,
+            healthy_volunteers=None if hv is None else (L["yes"] if hv else L["no"]),
+            inclusion=self.loc.items("eligibility", "inclusion"), exclusion=self.loc.items("eligibility", "exclusion"),
+            population=Text(eligibility.get("population")),
+        )
+
+    def central_contacts(self) -> list[Contact]:
+        return [_contact(c) for c in get(self.data, "contacts", "central", default=[])]
+
+    def officials(self) -> list[Official]:
+        return [Official(name=o["name"], role=(o.get("role") or "").replace("_", " ") or None,
+                         affiliation=o.get("affiliation")) for o in get(self.data, "contacts", "officials", default=[])]
+
+    def locations(self) -> list[Site]:
+        L = self.terms_table
+        return [Site(facility=s["facility"], city=s.get("city"), state=s.get("state"), country=s.get("country"),
+                     status=L["status"][s["status"]] if s.get("status") else None,
+                     contacts=[_contact(c) for c in s.get("contacts", [])])
+                for s in self.data.get("locations", [])]
+
+    def references(self) -> list[Reference]:
+        return [Reference(citation=r["citation"], pmid=_text_or_none(r.get("pmid")), doi=r.get("doi"), type=r.get("type"))
+                for r in self.data.get("references", [])]
 
 
-def _meta(data, loc, kind) -> dict:
-    version = data.get("version", {})
-    sponsor = get(data, "sponsor", "lead") or ""
-    return {"id": data["id"], "nct": get(data, "identifiers", "nct"), "version": version.get("number"),
-            "date": str(version["date"]) if version.get("date") is not None else None,
-            "author": sponsor, "title": loc.value("title", "brief"), "kind": kind}
+def _words(terms: dict) -> dict:
+    """The general words of the terms table (yes, no, not given...) that labels also offer."""
+    return {key: value for key, value in terms.items() if isinstance(value, str)}
+
+
+def _text_or_none(value) -> str | None:
+    return None if value is None else str(value)
 
 
 def _dated(item, L) -> str | None:
@@ -86,57 +190,19 @@ def _dated(item, L) -> str | None:
     return f"{item['date']} ({L['date_type'][kind]})" if kind else str(item["date"])
 
 
-def _status(data, L) -> dict:
-    status = data.get("status", {})
-    overall = status.get("overall") or status.get("expanded_access") or ("unknown" if status.get("last_known") else None)
-    return {
-        "overall": L["status"][overall] if overall else None,
-        "why_stopped": status.get("why_stopped"),
-        "start": _dated(status.get("start"), L), "primary_completion": _dated(status.get("primary_completion"), L),
-        "completion": _dated(status.get("completion"), L),
-        "first_submitted": status.get("first_submitted"), "last_updated": status.get("last_updated"),
-    }
-
-
-def _design_rows(data, L, H) -> list[tuple[str, str]]:
-    design = data.get("design", {})
-    masking = design.get("masking")
-    rows = [
-        (H["study_type"], L["study_type"].get(design.get("study_type"))),
-        (H["phase"], "/".join(L["phase"][p] for p in design.get("phases", [])) or None),
-        (H["allocation"], L["allocation"].get(design.get("allocation"))),
-        (H["model"], L["model"].get(design.get("model"))),
-        (H["purpose"], L["purpose"].get(design.get("purpose"))),
-        (H["masking"], _masking(masking, L) if masking else None),
-        (H["ratio"], get(design, "randomization", "ratio")),
-        (H["enrollment"], _enrollment(design, L)),
-        (H["follow_up"], design.get("follow_up")),
-    ]
-    return [(label, value) for label, value in rows if value]
-
-
 def _masking(masking, L) -> str:
     text = L["masking"][masking["level"]]
     who = masking.get("who", [])
     return f"{text} ({', '.join(L['who'][w] for w in who)})" if who else text
 
 
-def _enrollment(design, L) -> str | None:
-    enrollment = design.get("enrollment")
-    if not enrollment:
-        return None
-    kind = enrollment.get("type")
-    return f"{enrollment['count']}" + (f" ({L['enrollment_type'][kind]})" if kind else "")
+def _dose(d: dict) -> Dose:
+    return Dose(**{key: str(d.get(key, "")) for key in ("dose", "phase", "route", "frequency", "schedule",
+                                                        "duration", "condition")})
 
 
-def _intervention(item, L) -> dict:
-    return {**item, "type_label": L["intervention_type"][item["type"]], "dosing": item.get("dosing", []),
-            "other_names": item.get("other_names", [])}
-
-
-def _arm(arm, interventions, L) -> dict:
-    return {**arm, "type_label": L["arm_type"].get(arm.get("type"), ""),
-            "given": [interventions[i] for i in arm.get("interventions", []) if i in interventions]}
+def _contact(c: dict) -> Contact:
+    return Contact(name=c["name"], phone=c.get("phone"), email=c.get("email"))
 
 
 def _age_words(value: str | None, lang: str) -> str | None:
@@ -148,86 +214,77 @@ def _age_words(value: str | None, lang: str) -> str | None:
     return value.lower()
 
 
-def _eligibility(data, loc, L, H) -> dict:
-    eligibility = data.get("eligibility", {})
-    lang = loc.lang
-    low, high = _age_words(eligibility.get("minimum_age"), lang), _age_words(eligibility.get("maximum_age"), lang)
-    if low and high:
-        ages = f"{low} – {high}"
-    else:
-        ages = f"≥ {low}" if low else (f"≤ {high}" if high else L["no_limit"])
-    hv = eligibility.get("healthy_volunteers")
-    return {
-        "ages": ages, "low": low, "high": high,
-        "sex": L["sex"].get(eligibility.get("sex")) if eligibility.get("sex") else None,
-        "healthy_volunteers": None if hv is None else (L["yes"] if hv else L["no"]),
-        "inclusion": loc.items("eligibility", "inclusion"),
-        "exclusion": loc.items("eligibility", "exclusion"),
-        "population": eligibility.get("population"),
-    }
+# --- the registry record -------------------------------------------------------------------------
+
+def registry(data: dict, lang: str) -> RegistryContext:
+    parts = Parts(data, "registry", lang)
+    context = RegistryContext(
+        **parts.page(), identifiers=parts.identifiers(), sponsor=parts.sponsor(),
+        summary=parts.loc.text("summary"), description=parts.loc.text("description"),
+        conditions=[str(c) for c in parts.loc.items("conditions")], keywords=list(data.get("keywords", [])),
+        design=parts.design(), arms=parts.arms(), endpoints=parts.endpoints(), eligibility=parts.eligibility(),
+        central_contacts=parts.central_contacts(), officials=parts.officials(), locations=parts.locations(),
+        references=parts.references(), who=[],
+    )
+    context.who.extend(who_items(data, context, parts))
+    return context
 
 
-def _countries(data) -> list[str]:
-    return list(dict.fromkeys(site["country"] for site in data.get("locations", []) if site.get("country")))
-
-
-def who_items(data, ctx, L, H) -> list[tuple[int, str, str]]:
+def who_items(data: dict, ctx: RegistryContext, parts: Parts) -> list[WhoItem]:
     """The 24 items of the WHO Trial Registration Data Set (v1.3.1), in order."""
-    status, nct = ctx["status"], get(data, "identifiers", "nct")
-    secondary = [get(data, "identifiers", "org_study_id")] + [s["id"] for s in get(data, "identifiers", "secondary", default=[])]
-    sponsor = data.get("sponsor", {})
-    design = {label: value for label, value in ctx["design_rows"]}
-    elig = ctx["eligibility"]
+    H, L = parts.labels_table, parts.terms_table
+    status, ids, sponsor = ctx.status, ctx.identifiers, ctx.sponsor
+    design = {fact.label: fact.value for fact in ctx.design}
+    funding = get(data, "sponsor", "funding") or [x for x in [sponsor.lead, *sponsor.collaborators] if x]
     items = [
-        ("Primary Registry and Trial Identifying Number", f"ClinicalTrials.gov {nct}" if nct else None),
-        ("Date of Registration in Primary Registry", status["first_submitted"]),
-        ("Secondary Identifying Numbers", "; ".join(s for s in secondary if s) or None),
-        ("Source(s) of Monetary or Material Support",
-         "; ".join(sponsor.get("funding") or [x for x in [sponsor.get("lead"), *sponsor.get("collaborators", [])] if x]) or None),
-        ("Primary Sponsor", sponsor.get("lead")),
-        ("Secondary Sponsor(s)", "; ".join(sponsor.get("collaborators", [])) or None),
-        ("Contact for Public Queries", _contacts_text(get(data, "contacts", "central", default=[]))),
-        ("Contact for Scientific Queries", _officials_text(get(data, "contacts", "officials", default=[]))),
-        ("Public Title", ctx["title"]["brief"][0]),
-        ("Scientific Title", " — ".join(x for x in [ctx["title"]["official"][0], ctx["title"]["acronym"]] if x) or None),
-        ("Countries of Recruitment", "; ".join(_countries(data)) or None),
-        ("Health Condition(s) or Problem(s) Studied", "; ".join(ctx["conditions"] + ctx["keywords"]) or None),
-        ("Intervention(s)", "; ".join(f"{a['label']}: {', '.join(i['name'] for i in a['given']) or L['none']}"
-                                     for a in ctx["arms"]) or None),
-        ("Key Inclusion and Exclusion Criteria", _criteria_text(elig, H)),
+        ("Primary Registry and Trial Identifying Number", f"ClinicalTrials.gov {ids.nct}" if ids.nct else None),
+        ("Date of Registration in Primary Registry", status.first_submitted),
+        ("Secondary Identifying Numbers", "; ".join(s for s in [ids.org_study_id, *ids.secondary] if s) or None),
+        ("Source(s) of Monetary or Material Support", "; ".join(funding) or None),
+        ("Primary Sponsor", sponsor.lead),
+        ("Secondary Sponsor(s)", "; ".join(sponsor.collaborators) or None),
+        ("Contact for Public Queries", _contacts_text(ctx.central_contacts)),
+        ("Contact for Scientific Queries", _officials_text(ctx.officials)),
+        ("Public Title", ctx.title.brief.text),
+        ("Scientific Title", " — ".join(x for x in [ctx.title.official.text, ctx.title.acronym] if x) or None),
+        ("Countries of Recruitment", "; ".join(dict.fromkeys(s.country for s in ctx.locations if s.country)) or None),
+        ("Health Condition(s) or Problem(s) Studied", "; ".join(ctx.conditions + ctx.keywords) or None),
+        ("Intervention(s)", "; ".join(f"{a.label}: {', '.join(str(i.name) for i in a.given) or L['none']}"
+                                     for a in ctx.arms) or None),
+        ("Key Inclusion and Exclusion Criteria", _criteria_text(ctx.eligibility, H)),
         ("Study Type", "; ".join(f"{k}: {v}" for k, v in design.items() if k not in (H["enrollment"], H["follow_up"])) or None),
-        ("Date of First Enrolment", status["start"]),
+        ("Date of First Enrolment", status.start),
         ("Target Sample Size", design.get(H["enrollment"])),
-        ("Recruitment Status", status["overall"]),
-        ("Primary Outcome(s)", _outcomes_text(ctx["endpoints"]["primary"])),
-        ("Key Secondary Outcomes", _outcomes_text(ctx["endpoints"]["secondary"])),
+        ("Recruitment Status", status.overall),
+        ("Primary Outcome(s)", _outcomes_text(ctx.endpoints.primary)),
+        ("Key Secondary Outcomes", _outcomes_text(ctx.endpoints.secondary)),
         ("Ethics Review", _ethics_text(get(data, "oversight", "ethics", default=[]))),
-        ("Completion Date", "; ".join(f"{k}: {v}" for k, v in [(H["primary_completion"], status["primary_completion"]),
-                                                               (H["completion"], status["completion"])] if v) or None),
-        ("Summary Results", "; ".join(r["citation"] for r in data.get("references", []) if r.get("type") == "result") or None),
+        ("Completion Date", "; ".join(f"{k}: {v}" for k, v in [(H["primary_completion"], status.primary_completion),
+                                                               (H["completion"], status.completion)] if v) or None),
+        ("Summary Results", "; ".join(r.citation for r in ctx.references if r.type == "result") or None),
         ("IPD Sharing Statement", _ipd_text(data.get("ipd_sharing"))),
     ]
-    return [(number, name, value or L["not_given"]) for number, (name, value) in enumerate(items, start=1)]
+    return [WhoItem(number, name, value or L["not_given"]) for number, (name, value) in enumerate(items, start=1)]
 
 
-def _contacts_text(contacts) -> str | None:
-    return "; ".join(", ".join(x for x in (c["name"], c.get("phone"), c.get("email")) if x) for c in contacts) or None
+def _contacts_text(contacts: list[Contact]) -> str | None:
+    return "; ".join(", ".join(x for x in (c.name, c.phone, c.email) if x) for c in contacts) or None
 
 
-def _officials_text(officials) -> str | None:
-    return "; ".join(", ".join(x for x in (o["name"], o.get("affiliation")) if x) for o in officials) or None
+def _officials_text(officials: list[Official]) -> str | None:
+    return "; ".join(", ".join(x for x in (o.name, o.affiliation) if x) for o in officials) or None
 
 
-def _criteria_text(elig, H) -> str:
-    parts = [f"{H['ages']}: {elig['ages']}"]
-    if elig["sex"]:
-        parts.append(f"{H['sex']}: {elig['sex']}")
-    parts += [f"{H['inclusion']}: {len(elig['inclusion'])}", f"{H['exclusion']}: {len(elig['exclusion'])}"]
+def _criteria_text(elig: Eligibility, H) -> str:
+    parts = [f"{H['ages']}: {elig.ages}"]
+    if elig.sex:
+        parts.append(f"{H['sex']}: {elig.sex}")
+    parts += [f"{H['inclusion']}: {len(elig.inclusion)}", f"{H['exclusion']}: {len(elig.exclusion)}"]
     return "; ".join(parts)
 
 
-def _outcomes_text(endpoints) -> str | None:
-    return "; ".join(e["measure"] + (f" ({e['timeframe']})" if e.get("timeframe") else "") for e in endpoints) or None
+def _outcomes_text(endpoints: list[Endpoint]) -> str | None:
+    return "; ".join(f"{e.measure}" + (f" ({e.timeframe})" if e.timeframe else "") for e in endpoints) or None
 
 
 def _ethics_text(ethics) -> str | None:
@@ -241,43 +298,52 @@ def _ipd_text(ipd) -> str | None:
     return ipd["plan"].capitalize() + (f": {ipd['description']}" if ipd.get("description") else "")
 
 
-def _patient(data, loc, ctx, L, H) -> dict:
+# --- the patient summary -------------------------------------------------------------------------
+
+def summary(data: dict, lang: str) -> SummaryContext:
+    parts = Parts(data, "summary", lang)
+    page = parts.page()
+    eligibility = parts.eligibility()
+    return SummaryContext(**page, patient=_patient(parts, page["title"], eligibility), eligibility=eligibility,
+                          arms=parts.arms(), central_contacts=parts.central_contacts(), locations=parts.locations())
+
+
+def _patient(parts: Parts, title: Titles, elig: Eligibility) -> PatientSummary:
     """The patient summary: the author's plain-language text, and plain facts from the protocol."""
-    def own(key):
-        return loc.text("patient", key)
+    data, loc, H = parts.data, parts.loc, parts.labels_table
+
+    def own(key: str, fallback: Text | None = None) -> Text:
+        if get(data, "patient", key) or get(loc.translation, "patient", key):
+            return loc.text("patient", key)
+        return fallback if fallback is not None else Text()
 
     design = data.get("design", {})
-    elig = ctx["eligibility"]
     glossary = get(loc.translation, "patient", "glossary") or get(data, "patient", "glossary", default=[])
-    return {
-        "title": own("title") if get(data, "patient", "title") or get(loc.translation, "patient", "title") else ctx["title"]["brief"],
-        "purpose": own("purpose") if _has(data, loc, "purpose") else ctx["summary"],
-        "who_can_join": own("who_can_join") if _has(data, loc, "who_can_join") else (None, False),
-        "ages_sentence": _ages_sentence(elig, H),
-        "sex_sentence": {"female": H["sex_female"], "male": H["sex_male"]}.get(get(data, "eligibility", "sex"), H["sex_all"]),
-        "involvement": own("involvement") if _has(data, loc, "involvement") else (None, False),
-        "duration": own("duration") if _has(data, loc, "duration") else (None, False),
-        "follow_up": H["follow_up_text"].format(duration=design["follow_up"]) if design.get("follow_up") else None,
-        "people": _people(design, H),
-        "group_assignment": own("group_assignment") if _has(data, loc, "group_assignment") else (_groups(design, data, H), False),
-        "risks": own("risks") if _has(data, loc, "risks") else (H["risks_default"], False),
-        "benefits": own("benefits") if _has(data, loc, "benefits") else (H["benefits_default"], False),
-        "contact": own("contact") if _has(data, loc, "contact") else (H["contact_default"], False),
-        "glossary": glossary,
-    }
+    return PatientSummary(
+        title=own("title", title.brief),
+        purpose=own("purpose", loc.text("summary")),
+        who_can_join=own("who_can_join"),
+        ages_sentence=_ages_sentence(elig, H),
+        sex_sentence={"female": H["sex_female"], "male": H["sex_male"]}.get(get(data, "eligibility", "sex"), H["sex_all"]),
+        involvement=own("involvement"),
+        duration=own("duration"),
+        follow_up=H["follow_up_text"].format(duration=design["follow_up"]) if design.get("follow_up") else None,
+        people=_people(design, H),
+        group_assignment=own("group_assignment", Text(_groups(design, data, H))),
+        risks=own("risks", Text(H["risks_default"])),
+        benefits=own("benefits", Text(H["benefits_default"])),
+        contact=own("contact", Text(H["contact_default"])),
+        glossary=[GlossaryEntry(g["term"], g["definition"]) for g in glossary],
+    )
 
 
-def _has(data, loc, key) -> bool:
-    return bool(get(data, "patient", key) or get(loc.translation, "patient", key))
-
-
-def _ages_sentence(elig, H) -> str:
-    if elig["low"] and elig["high"]:
-        return H["age_range"].format(low=elig["low"], high=elig["high"])
-    if elig["low"]:
-        return H["age_min"].format(low=elig["low"])
-    if elig["high"]:
-        return H["age_max"].format(high=elig["high"])
+def _ages_sentence(elig: Eligibility, H) -> str:
+    if elig.low and elig.high:
+        return H["age_range"].format(low=elig.low, high=elig.high)
+    if elig.low:
+        return H["age_min"].format(low=elig.low)
+    if elig.high:
+        return H["age_max"].format(high=elig.high)
     return H["age_any"]
 
 
@@ -304,3 +370,44 @@ def _groups(design, data, H) -> str:
     if len(arms) <= 1:
         return H["single_arm"]
     return H["non_randomized"]
+
+
+# --- the protocol document (ICH M11) -------------------------------------------------------------
+
+def protocol(data: dict, lang: str) -> ProtocolContext:
+    parts = Parts(data, "protocol", lang)
+    design = data.get("design", {})
+    outline = [Heading(anchor, number, zh if lang == "zh" else en) for anchor, number, en, zh in labels.M11]
+    interventions = parts.interventions()
+    return ProtocolContext(
+        **parts.page(), identifiers=parts.identifiers(), sponsor=parts.sponsor(),
+        summary=parts.loc.text("summary"), description=parts.loc.text("description"),
+        conditions=[str(c) for c in parts.loc.items("conditions")], design=parts.design(), phase=parts.phase(),
+        enrollment=parts.enrollment(), site_distribution=(design.get("site_distribution") or "").replace("_", " ") or None,
+        arms=parts.arms(), interventions=list(interventions.values()), endpoints=parts.endpoints(),
+        objectives={k: list(get(data, "objectives", k, default=[])) for k in ("primary", "secondary", "exploratory")},
+        eligibility=parts.eligibility(), assignment=_assignment(parts), ethics=_ethics(data),
+        data_monitoring_committee=_yes_no(get(data, "oversight", "data_monitoring_committee"), parts.terms_table),
+        references=parts.references(), sections=dict(data.get("sections", {})),
+        outline=outline, heading={h.anchor: h for h in outline},
+    )
+
+
+def _assignment(parts: Parts) -> Assignment:
+    design, L = parts.data.get("design", {}), parts.terms_table
+    randomization = design.get("randomization") or {}
+    masking = design.get("masking")
+    return Assignment(allocation=L["allocation"].get(design.get("allocation")), ratio=randomization.get("ratio"),
+                      method=randomization.get("method"),
+                      stratification="; ".join(randomization.get("stratification") or []) or None,
+                      blinding=_masking(masking, L) if masking else None,
+                      masking_description=Text((masking or {}).get("description")))
+
+
+def _ethics(data) -> list[Ethics]:
+    return [Ethics(e["committee"], [str(x) for x in (e.get("status"), e.get("date"), e.get("reference")) if x])
+            for e in get(data, "oversight", "ethics", default=[])]
+
+
+def _yes_no(value, L) -> str | None:
+    return None if value is None else (L["yes"] if value else L["no"])

@@ -12,6 +12,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape
 
 from toolkit.render import markdown
+from toolkit.render.model import Fact
 from toolkit.resources import data_dir
 
 
@@ -33,4 +34,5 @@ def environment(user_templates: str | Path | None = None) -> Environment:
         inline=markdown.inline_html,
         plain=markdown.to_plain,
     )
+    env.globals["fact"] = Fact  # fact(label, value): one line of a facts list
     return env

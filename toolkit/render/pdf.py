@@ -22,7 +22,7 @@ class RenderError(RuntimeError):
     """Rendering cannot produce a correct document; the message says how to fix it."""
 
 
-def to_pdf(html: str, *, accessible: bool, version_date: str | None) -> bytes:
+def to_pdf(html: str, *, pdf_variant: str | None, version_date: str | None) -> bytes:
     if CJK.search(html) and not has_cjk_font():
         raise RenderError(
             "the document contains Chinese text but no Chinese font is installed, so it would print as "
@@ -34,7 +34,7 @@ def to_pdf(html: str, *, accessible: bool, version_date: str | None) -> bytes:
     fetcher = URLFetcher(allowed_protocols={"data"})
     with _source_date(version_date), _missing_glyphs() as missing:
         document = weasyprint.HTML(string=html, url_fetcher=fetcher, base_url=None)
-        pdf = document.write_pdf(pdf_variant="pdf/ua-1" if accessible else None, uncompressed_pdf=False)
+        pdf = document.write_pdf(pdf_variant=pdf_variant, uncompressed_pdf=False)
     if missing:
         raise RenderError(f"glyphs missing from every installed font: {', '.join(sorted(missing)[:10])}; "
                           "install fonts that cover them (for Chinese: apt-get install fonts-noto-cjk)")

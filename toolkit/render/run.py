@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from toolkit.files import write_atomic
+from toolkit.files import write_output
 from toolkit.document.model import Document
 from toolkit.render import RenderRequest, render
 
@@ -16,14 +16,14 @@ class RenderFailure(RuntimeError):
     """The document cannot be rendered or written (exit status 2)."""
 
 
-def run_render(doc: Document, request: RenderRequest, output: str | None, check: bool) -> int:
+def run_render(doc: Document, request: RenderRequest, output: str | None, check: bool, force: bool = False) -> int:
     from jinja2 import TemplateError
 
     from toolkit.render.pdf import RenderError
 
-    if check and not output:
+    if check and output in (None, "-"):
         raise RenderFailure("--check compares with an existing file: give it with -o OUTPUT")
-    if output and Path(output).resolve() == Path(doc.file).resolve():
+    if output and output != "-" and Path(output).resolve() == Path(doc.file).resolve():
         raise RenderFailure(f"refusing to write the document over the protocol itself ({output})")
     try:
         content = render(doc.data, request)
@@ -34,21 +34,21 @@ def run_render(doc: Document, request: RenderRequest, output: str | None, check:
     _report_readability(doc, request)
     if check:
         return _compare(Path(output), content, request.output_format)
-    if output:
-        try:
-            write_atomic(output, content, force=True)  # -o names the file to (re)generate
-        except OSError as err:
-            raise RenderFailure(str(err)) from None
-        print(f"wrote {output}", file=sys.stderr)
-    elif request.output_format == "pdf" and sys.stdout.isatty():
+    output = output or "-"
+    if output == "-" and request.output_format == "pdf" and sys.stdout.isatty():
         raise RenderFailure("a PDF is binary: write it to a file with -o OUTPUT")
-    else:
-        sys.stdout.buffer.write(content)
-        sys.stdout.flush()
+    try:
+        write_output(output, content, force=force)
+    except OSError as err:  # an existing file without --force, a folder, a device that cannot be written
+        raise RenderFailure(str(err)) from None
+    if output != "-":
+        print(f"wrote {output}", file=sys.stderr)
     return 0
 
 
 def _compare(path: Path, content: bytes, output_format: str) -> int:
+    if path.exists() and not path.is_file():
+        raise RenderFailure(f"--check compares with a file; {path} is not a regular file")
     if not path.exists():
         print(f"{path}: missing; render it without --check", file=sys.stderr)
         return 1

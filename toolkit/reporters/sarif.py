@@ -53,17 +53,27 @@ def _rule(code: str) -> dict:
 def _result(d: Diagnostic, index: dict) -> dict:
     uri = relative_path(d.file)
     fingerprint = hashlib.sha256(f"{uri}|{d.rule}|{d.path}|{d.message}".encode("utf-8")).hexdigest()
-    return {
+    result = {
         "ruleId": d.rule,
         "ruleIndex": index[d.rule],
         "level": LEVELS[d.severity.value],
         "message": {"text": d.message},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
-            "region": {"startLine": d.line, "startColumn": d.column},
-        }, "logicalLocations": [{"fullyQualifiedName": d.path or "/", "kind": "member"}]}],
+        "locations": [_location(uri, d.line, d.column, d.path)],
         "partialFingerprints": {"protocolFinding/v1": fingerprint},
     }
+    if d.related:
+        result["relatedLocations"] = [
+            {"id": number, **_location(uri, line, column, path)}
+            for number, (line, column, path) in enumerate(d.related, start=1)
+        ]
+    return result
+
+
+def _location(uri: str, line: int, column: int, path: str) -> dict:
+    return {"physicalLocation": {
+        "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+        "region": {"startLine": line, "startColumn": column},
+    }, "logicalLocations": [{"fullyQualifiedName": path or "/", "kind": "member"}]}
 
 
 class SarifReporter(Reporter):

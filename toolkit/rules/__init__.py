@@ -1,9 +1,20 @@
 """The rule catalogue. Importing this package registers every rule."""
 
-from toolkit.rules import age, arms, builtin, plain_language, randomization, required, status, text, timeframes  # noqa: F401  (registration by import)
-from toolkit.rules._registry import FAMILIES, REGISTRY, Finding, Rule, rule
+from toolkit.rules import (  # noqa: F401  (registration by import)
+    age,
+    arms,
+    builtin,
+    outcomes,
+    plain_language,
+    randomization,
+    required,
+    status,
+    text,
+    timeframes,
+)
+from toolkit.rules._registry import ALIASES, FAMILIES, REGISTRY, Finding, Rule, canonical, rule
 
-__all__ = ["FAMILIES", "REGISTRY", "Finding", "Rule", "rule", "checks"]
+__all__ = ["ALIASES", "FAMILIES", "REGISTRY", "Finding", "Rule", "canonical", "rule", "checks"]
 
 
 def checks() -> list[Rule]:

@@ -38,9 +38,8 @@ def age_range_inverted(doc):
     low, high = _bounds(doc)
     if low and high and age_days(low) is not None and age_days(high) is not None:
         if age_days(low) > age_days(high) and not same_age(age_days(low), age_days(high)):
-            line = doc.position(("eligibility", "minimum_age"))[0]
-            yield Finding(("eligibility", "maximum_age"),
-                          f"maximum age ({high}) is below minimum age ({low}, line {line})")
+            yield Finding(("eligibility", "maximum_age"), f"maximum age ({high}) is below minimum age ({low})",
+                          related=(("eligibility", "minimum_age"),))
 
 
 @rule("AGE002", "criteria-age-mismatch")
@@ -203,10 +202,10 @@ def _other_reading(age: Age) -> float:
 def _mismatch(doc, kind: str, item: tuple, declared) -> Finding:
     section, index, age = item
     key = "minimum_age" if kind == "min" else "maximum_age"
-    line = doc.position(("eligibility", key))[0]
     return Finding(
         ("eligibility", section, index),
-        f'{key} is {declared} (line {line}) but {section} criterion {index + 1} says "{age.text}"{_meaning(section, age)}',
+        f'{key} is {declared} but {section} criterion {index + 1} says "{age.text}"{_meaning(section, age)}',
+        related=(("eligibility", key),),
     )
 
 

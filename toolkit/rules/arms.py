@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from toolkit.diagnostics import Severity
+from toolkit.rules._eras import before_final_rule
 from toolkit.rules._registry import Finding, rule
 from toolkit.document.walk import get
 
@@ -138,8 +139,8 @@ def duplicate_id_or_label(doc):
             value = item[field]
             if counts[value] > 1:
                 if value in first:
-                    line = doc.position((section, first[value], field))[0]
-                    yield Finding((section, index, field), f'{section} {field} "{value}" is used twice (first at line {line})')
+                    yield Finding((section, index, field), f'{section} {field} "{value}" is used twice',
+                                  related=((section, first[value], field),))
                 else:
                     first[value] = index
 
@@ -154,7 +155,10 @@ def masking_roles(doc):
 
     ## Why it matters
     "Double blind" with one masked role tells the reader two different things; the registry
-    checks it.
+    checks it. Listing who is masked, and matching the level to that count, came with the
+    FDAAA 801 Final Rule (effective 2017-01-18): older records wrote "Double Blind (Subject,
+    Caregiver, Investigator, Outcomes Assessor)" or "Double Blind" alone, which was correct
+    then, so records first submitted and started before that date are left alone.
 
     ## Example
     ```yaml
@@ -166,7 +170,7 @@ def masking_roles(doc):
     List every masked role, or correct the level.
     """
     masking = get(doc.data, "design", "masking")
-    if not masking:
+    if not masking or before_final_rule(doc.data.get("status", {})):
         return
     level, who = masking["level"], masking.get("who")
     if who is None and level != "none":

@@ -7,6 +7,10 @@ the registry so that `protocol rules CODE` documents them like every other code.
 from toolkit.diagnostics import Severity
 from toolkit.rules._registry import builtin
 
+LOADER_TESTS = "tests/test_loader.py"
+SCHEMA_TESTS = "tests/test_schema.py"
+SUPPRESSION_TESTS = "tests/test_suppressions.py"
+
 builtin("YML001", "yaml-syntax-error", """
 The file is not valid YAML.
 
@@ -25,7 +29,7 @@ eligibility:
 
 ## Fix
 Correct the syntax at the line and column given; indent with spaces.
-""")
+""", tested_in=LOADER_TESTS)
 
 builtin("YML002", "duplicate-key", """
 The same key appears twice in one mapping.
@@ -46,7 +50,7 @@ eligibility:
 
 ## Fix
 Keep one of the keys.
-""")
+""", tested_in=LOADER_TESTS)
 
 builtin("YML003", "empty-file", """
 The file holds no YAML document.
@@ -62,7 +66,7 @@ An empty `protocols/new-trial.yaml`.
 
 ## Fix
 Start from `protocol new FILE`, or delete the file.
-""")
+""", tested_in=LOADER_TESTS)
 
 builtin("YML004", "top-level-not-mapping", """
 The top level of the file is a list or a single value, not a mapping.
@@ -80,7 +84,7 @@ A protocol is a set of named fields; a list or a scalar cannot be one.
 
 ## Fix
 Remove the leading `- ` so the keys are at the top level.
-""")
+""", tested_in=LOADER_TESTS)
 
 builtin("YML005", "not-utf8-text", """
 The file is not UTF-8 text: it is binary, or in another encoding.
@@ -98,7 +102,7 @@ A protocol saved by an editor set to GBK.
 
 ## Fix
 Re-save the file as UTF-8.
-""")
+""", tested_in=LOADER_TESTS)
 
 builtin("YML006", "file-too-large", """
 The file is larger than the limit (8 MiB).
@@ -115,7 +119,7 @@ A 40 MB YAML export committed into `protocols/`.
 
 ## Fix
 Keep only the protocol in the file; put data elsewhere.
-""")
+""", tested_in=LOADER_TESTS)
 
 builtin("YML007", "alias-bomb", """
 YAML aliases expand to too many nodes.
@@ -138,7 +142,7 @@ c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
 
 ## Fix
 Write repeated content out, or use fewer aliases.
-""")
+""", tested_in=LOADER_TESTS)
 
 builtin("YML008", "unsupported-yaml", """
 The file uses a YAML feature protocols do not support.
@@ -160,7 +164,7 @@ id: trial-2
 
 ## Fix
 One protocol per file, plain values only.
-""")
+""", tested_in=LOADER_TESTS)
 
 builtin("YML010", "unreadable-file", """
 The file exists but cannot be read.
@@ -176,7 +180,7 @@ A protocol file without read permission.
 
 ## Fix
 Fix the file's permissions.
-""")
+""", tested_in=LOADER_TESTS)
 
 builtin("SCH001", "missing-key", """
 A required key is missing.
@@ -197,7 +201,7 @@ title:
 
 ## Fix
 Add the key named in the message (here `title.brief`).
-""")
+""", tested_in=SCHEMA_TESTS)
 
 builtin("SCH002", "unknown-key", """
 A key the format does not know; often a typo.
@@ -218,7 +222,7 @@ eligibilty:
 
 ## Fix
 Correct the spelling, or move the content to the right place.
-""")
+""", tested_in=SCHEMA_TESTS)
 
 builtin("SCH003", "wrong-type", """
 A value has the wrong type: text where a list is expected, a number where text is.
@@ -238,7 +242,7 @@ version:
 
 ## Fix
 Quote text that looks like a number (`"1.10"`); write lists one item per line.
-""")
+""", tested_in=SCHEMA_TESTS)
 
 builtin("SCH004", "value-not-allowed", """
 A value is not one of the allowed values.
@@ -257,7 +261,7 @@ design:
 
 ## Fix
 Use one of the values listed in the message (here `randomized`).
-""")
+""", tested_in=SCHEMA_TESTS)
 
 builtin("SCH005", "wrong-form", """
 A value does not have the expected form: an age, a date, a duration, an id, a ratio.
@@ -277,7 +281,7 @@ eligibility:
 
 ## Fix
 Write it as the message shows, e.g. `maximum_age: 75 years`.
-""")
+""", tested_in=SCHEMA_TESTS)
 
 builtin("SCH006", "out-of-range", """
 A value is out of range: an empty text, a negative count, a repeated list item.
@@ -297,7 +301,7 @@ design:
 
 ## Fix
 Correct the value, or remove the key.
-""")
+""", tested_in=SCHEMA_TESTS)
 
 builtin("SCH007", "schema-other", """
 Any other schema problem.
@@ -313,7 +317,7 @@ A key that is not a valid language tag under `translations`.
 
 ## Fix
 As the message says.
-""")
+""", tested_in=SCHEMA_TESTS)
 
 builtin("NOQ001", "unused-suppression", """
 An inline suppression silences nothing.
@@ -333,7 +337,7 @@ minimum_age: 18 years   # protocol: ignore[AGE002]
 
 ## Fix
 Remove the comment, or the code from it.
-""", Severity.WARNING)
+""", Severity.WARNING, tested_in=SUPPRESSION_TESTS)
 
 builtin("NOQ002", "unknown-suppression-code", """
 An inline suppression names a code that does not exist.
@@ -351,4 +355,4 @@ A misspelt code suppresses nothing, and the finding it was meant for is still re
 
 ## Fix
 Use the code printed with the finding (`protocol rules` lists them).
-""", Severity.WARNING)
+""", Severity.WARNING, tested_in=SUPPRESSION_TESTS)

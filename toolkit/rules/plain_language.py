@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from toolkit.diagnostics import Severity
-from toolkit.parse.readability import FIELDS, measure_patient, patient_text
+from toolkit.parse.readability import FIELDS, Target, measure_patient, patient_text
 from toolkit.rules._registry import Finding, rule
 from toolkit.rules.text import has_placeholder
 from toolkit.document.walk import get
@@ -20,8 +20,8 @@ def _where(doc, lang: str) -> tuple:
     return base + ((first,) if first else ())
 
 
-@rule("PLS001", "summary-too-hard-english", Severity.WARNING)
-def summary_too_hard_english(doc):
+@rule("PLS001", "summary-too-hard-english", Severity.WARNING, options={"max_grade": 8.0})
+def summary_too_hard_english(doc, *, max_grade):
     """The English patient summary is harder to read than US grade 8.
 
     ## What it checks
@@ -41,6 +41,9 @@ def summary_too_hard_english(doc):
         integrated boost following hepatectomy.
     ```
 
+    ## Options
+    - `max_grade` (default 8.0): the highest Flesch-Kincaid grade on target.
+
     ## Fix
     Short sentences, everyday words, "you": "This study tests whether radiotherapy and
     chemotherapy after liver surgery help stop the cancer from coming back." Explain the
@@ -50,13 +53,14 @@ def summary_too_hard_english(doc):
         return
     if has_placeholder(patient_text(doc.data, "en")):
         return  # not written yet (TXT001 says so)
-    result = measure_patient(doc.data, "en")
+    result = measure_patient(doc.data, "en", Target(english_grade=max_grade))
     if result and not result.on_target:
         yield Finding(_where(doc, "en"), f"patient summary reads at {result.describe()}")
 
 
-@rule("PLS002", "summary-too-hard-chinese", Severity.WARNING)
-def summary_too_hard_chinese(doc):
+@rule("PLS002", "summary-too-hard-chinese", Severity.WARNING,
+      options={"max_mean_length": 25.0, "long_sentence": 35, "max_long_share": 0.2})
+def summary_too_hard_chinese(doc, *, max_mean_length, long_sentence, max_long_share):
     """The Chinese patient summary has sentences too long for easy reading (a heuristic).
 
     ## What it checks
@@ -71,6 +75,11 @@ def summary_too_hard_chinese(doc):
     ## Example
     A single 60-character sentence that explains the trial, its treatment and its follow-up.
 
+    ## Options
+    - `max_mean_length` (default 25.0): the longest mean sentence, in Chinese characters.
+    - `long_sentence` (default 35): a sentence longer than this many characters is long.
+    - `max_long_share` (default 0.2): the largest share of long sentences on target.
+
     ## Fix
     One idea per sentence; end sentences with 。
     """
@@ -79,7 +88,8 @@ def summary_too_hard_chinese(doc):
         return
     if has_placeholder(patient_text(doc.data, "zh")):
         return
-    result = measure_patient(doc.data, "zh")
+    target = Target(chinese_mean=max_mean_length, chinese_long=long_sentence, chinese_long_share=max_long_share)
+    result = measure_patient(doc.data, "zh", target)
     if result and not result.on_target:
         yield Finding(_where(doc, "zh"), f"Chinese patient summary: {result.describe()}")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from toolkit.diagnostics import Severity
+from toolkit.parse.allocation import cluster_design, stated_ratio, within_participant_design
 from toolkit.rules._registry import Finding, rule
 from toolkit.document.walk import get
 
@@ -16,6 +17,18 @@ def _ratio_parts(doc) -> list[int] | None:
 
 def _arms(doc) -> list:
     return doc.data.get("arms", [])
+
+
+def _design_texts(doc):
+    """The text that describes the design: titles, summaries, model, masking, arms (not criteria)."""
+    data = doc.data
+    yield from (get(data, "title", key, default="") for key in ("brief", "official"))
+    yield from (data.get(key) or "" for key in ("summary", "description"))
+    yield get(data, "design", "model_description", default="")
+    yield get(data, "design", "masking", "description", default="")
+    for arm in _arms(doc):
+        yield arm.get("label", "")
+        yield arm.get("description", "")
 
 
 @rule("RND001", "ratio-arms-mismatch")
@@ -44,9 +57,9 @@ def ratio_arms_mismatch(doc):
     parts = _ratio_parts(doc)
     arms = _arms(doc)
     if parts and get(doc.data, "design", "allocation") == "randomized" and arms and len(parts) != len(arms):
-        line = doc.position(("arms",))[0]
         yield Finding(("design", "randomization", "ratio"),
-                      f"ratio {':'.join(map(str, parts))} has {len(parts)} parts but there are {len(arms)} arms (line {line})")
+                      f"ratio {':'.join(map(str, parts))} has {len(parts)} parts but there are {len(arms)} arms",
+                      related=(("arms",),))
 
 
 @rule("RND002", "randomized-single-arm")
@@ -79,11 +92,18 @@ def ratio_missing(doc):
     """A randomized trial does not state its allocation ratio.
 
     ## What it checks
-    `design.allocation: randomized` with two or more arms and no `design.randomization.ratio`.
+    `design.allocation: randomized` with two or more arms and no `design.randomization.ratio`,
+    where the design text (titles, summary, description, model and arm descriptions) does not
+    state the split either: in numbers ("randomized 1:1", "(2:1)", "one-to-one"), in words
+    ("equal numbers", "equally allocated") or as equal numbers per group ("50 patients per
+    group", "每组30例"). Designs where no ratio applies are left alone: crossover and other
+    within-participant designs (`model: crossover`, "split-mouth"), where every participant
+    receives every arm, and cluster-randomized ones, where sites or wards are randomized.
 
     ## Why it matters
     The ratio drives the randomization list and the sample size; readers of the registry
-    record and the patient summary cannot tell their chance of each arm.
+    record and the patient summary cannot tell their chance of each arm. A warning: the
+    information is missing (registry records have no field for it), nothing is contradicted.
 
     ## Example
     ```yaml
@@ -94,8 +114,15 @@ def ratio_missing(doc):
     ## Fix
     Add it: `randomization: {ratio: "1:1"}`.
     """
-    if get(doc.data, "design", "allocation") == "randomized" and len(_arms(doc)) >= 2 and not _ratio_parts(doc):
-        yield Finding(("design", "allocation"), "allocation is randomized but design.randomization.ratio is not given")
+    if get(doc.data, "design", "allocation") != "randomized" or len(_arms(doc)) < 2 or _ratio_parts(doc):
+        return
+    if get(doc.data, "design", "model") == "crossover":
+        return
+    text = "\n".join(t for t in _design_texts(doc) if t)
+    if stated_ratio(text) or cluster_design(text) or within_participant_design(text):
+        return
+    yield Finding(("design", "allocation"), "allocation is randomized but the allocation ratio is given "
+                                            "neither in design.randomization.ratio nor in the design's text")
 
 
 @rule("RND004", "ratio-without-randomization")
@@ -121,8 +148,8 @@ def ratio_without_randomization(doc):
     """
     allocation = get(doc.data, "design", "allocation")
     if _ratio_parts(doc) and allocation and allocation != "randomized":
-        line = doc.position(("design", "allocation"))[0]
-        yield Finding(("design", "randomization", "ratio"), f"a ratio is given but allocation is {allocation} (line {line})")
+        yield Finding(("design", "randomization", "ratio"), f"a ratio is given but allocation is {allocation}",
+                      related=(("design", "allocation"),))
 
 
 @rule("RND005", "model-arm-count", Severity.WARNING)

@@ -38,8 +38,10 @@ def status_missing(doc):
 
     ## What it checks
     `status.overall` is set, unless the record is an expanded-access programme
-    (`status.expanded_access`). An imported record whose registry status is "unknown" (it has
-    `status.last_known`) is reported too, with that last known status.
+    (`status.expanded_access`) or an imported record whose registry status is "unknown" (it
+    has `status.last_known`): "unknown" is what the registry shows when a record has not been
+    verified for two years, not a status the author failed to give, and the author's last
+    statement is kept as `last_known`.
 
     ## Why it matters
     Patients and registries need to know whether the trial is recruiting.
@@ -54,13 +56,9 @@ def status_missing(doc):
     Add `overall: not_yet_recruiting` (or the current status).
     """
     status = doc.data.get("status", {})
-    if status.get("overall") or status.get("expanded_access"):
+    if status.get("overall") or status.get("expanded_access") or status.get("last_known"):
         return
-    if status.get("last_known"):
-        yield Finding(("status",), f"the registry shows this trial's status as unknown (last known: "
-                                   f"{status['last_known']}); verify it and set status.overall")
-    else:
-        yield Finding(("status",) if "status" in doc.data else (), "status.overall is not given")
+    yield Finding(("status",) if "status" in doc.data else (), "status.overall is not given")
 
 
 @rule("REQ003", "primary-endpoint-missing", Severity.WARNING)

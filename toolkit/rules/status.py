@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from toolkit.parse import dates
 from toolkit.diagnostics import Severity
+from toolkit.rules._eras import ICMJE_REGISTRATION, before_final_rule, started_before
 from toolkit.rules._registry import Finding, rule
 from toolkit.document.walk import get
 
@@ -11,12 +12,15 @@ MILESTONES = ("start", "primary_completion", "completion")
 ONGOING = {"recruiting", "enrolling_by_invitation", "active_not_recruiting", "not_yet_recruiting"}
 STOPPED = {"suspended", "terminated", "withdrawn"}
 # Which milestone must be actual (or estimated) under each status (PRS / CTRP date rules).
+# Recruiting and enrolling by invitation say nothing about the start: the registry defines
+# Recruiting as "currently recruiting participants, whether or not any participants have yet
+# been enrolled", so a recruiting trial may still have an estimated start date; a trial may
+# also be suspended before its first participant.
 MUST_BE = {
     "not_yet_recruiting": {"start": "estimated", "primary_completion": "estimated", "completion": "estimated"},
-    "recruiting": {"start": "actual", "completion": "estimated"},
-    "enrolling_by_invitation": {"start": "actual", "completion": "estimated"},
+    "recruiting": {"completion": "estimated"},
+    "enrolling_by_invitation": {"completion": "estimated"},
     "active_not_recruiting": {"start": "actual", "completion": "estimated"},
-    "suspended": {"start": "actual"},
     "terminated": {"start": "actual", "primary_completion": "actual", "completion": "actual"},
     "completed": {"start": "actual", "primary_completion": "actual", "completion": "actual"},
 }
@@ -24,6 +28,19 @@ MUST_BE = {
 
 def _status(doc) -> dict:
     return doc.data.get("status", {})
+
+
+def _stated(doc) -> tuple[str | None, str]:
+    """The status the record's author stated, and how to name it in a message.
+
+    "Unknown" is not a status an author gives: the registry shows it when the record has not
+    been verified for two years, and keeps the author's last statement as the last known status."""
+    status = _status(doc)
+    if status.get("overall"):
+        return status["overall"], "the overall status"
+    if status.get("last_known"):
+        return status["last_known"], "the last known status"
+    return None, ""
 
 
 @rule("DAT001", "milestones-out-of-order")
@@ -52,9 +69,8 @@ def milestones_out_of_order(doc):
     present = [(key, get(status, key, "date")) for key in MILESTONES if get(status, key, "date") is not None]
     for (early_key, early), (late_key, late) in zip(present, present[1:]):
         if dates.surely_before(late, early):
-            line = doc.position(("status", early_key, "date"))[0]
-            yield Finding(("status", late_key, "date"),
-                          f"{late_key} ({late}) is before {early_key} ({early}, line {line})")
+            yield Finding(("status", late_key, "date"), f"{late_key} ({late}) is before {early_key} ({early})",
+                          related=(("status", early_key, "date"),))
 
 
 @rule("DAT002", "date-type-missing", Severity.WARNING)
@@ -66,6 +82,9 @@ def date_type_missing(doc):
 
     ## Why it matters
     Readers cannot tell whether the trial has started or finished; the registry requires the type.
+    The type is a data element of the FDAAA 801 Final Rule (effective 2017-01-18): records
+    first submitted and started before then were written without it and are left alone. A
+    warning: the information is missing, nothing is contradicted.
 
     ## Example
     ```yaml
@@ -76,6 +95,8 @@ def date_type_missing(doc):
     ## Fix
     Add `type: actual` (it happened) or `type: estimated` (it is planned).
     """
+    if before_final_rule(_status(doc)):
+        return
     for key in MILESTONES:
         if isinstance(_status(doc).get(key), dict) and "type" not in _status(doc)[key]:
             yield Finding(("status", key), f"{key} date has no type; add type: actual or type: estimated")
@@ -86,13 +107,18 @@ def date_type_vs_status(doc):
     """A date's type contradicts the overall status.
 
     ## What it checks
-    The registry's matrix: a trial that is recruiting (or later) has an actual start date; a
-    trial not yet recruiting has an estimated one; a completed or terminated trial has actual
-    primary completion and completion dates; an ongoing trial has an estimated completion date.
+    The registry's matrix: a trial not yet recruiting has estimated dates; an active (not
+    recruiting), completed or terminated trial has an actual start date; a completed or
+    terminated trial has actual primary completion and completion dates; an ongoing trial has
+    an estimated completion date. A recruiting trial may still have an estimated start (the
+    registry defines Recruiting "whether or not any participants have yet been enrolled"), and
+    a suspended one may have stopped before it started. A record whose status the registry
+    shows as unknown is checked against its last known status, the author's last statement.
 
     ## Why it matters
     The status and the dates are read together ("completed, completion date estimated" says
-    two things at once); the registry rejects the combination.
+    two things at once); the registry rejects the combination whenever the record was
+    written, so it is an error.
 
     ## Example
     ```yaml
@@ -105,13 +131,13 @@ def date_type_vs_status(doc):
     Update the date's type (and the date) or the status.
     """
     status = _status(doc)
-    overall = status.get("overall")
+    overall, named = _stated(doc)
     for key, wanted in MUST_BE.get(overall, {}).items():
         given = get(status, key, "type")
         if given and given != wanted:
-            line = doc.position(("status", "overall"))[0]
             yield Finding(("status", key, "type"),
-                          f"{key} is {given} but the overall status is {overall} (line {line}): it should be {wanted}")
+                          f"{key} is {given} but {named} is {overall}: it should be {wanted}",
+                          related=(("status", "overall" if status.get("overall") else "last_known"),))
 
 
 @rule("DAT004", "actual-date-in-future")
@@ -141,7 +167,7 @@ def actual_date_in_future(doc):
                 yield Finding(("status", key, "date"), f"{key} is actual but {span[0]} is after today ({today})")
 
 
-@rule("DAT005", "why-stopped")
+@rule("DAT005", "why-stopped", Severity.WARNING)
 def why_stopped(doc):
     """A stopped trial does not say why (or a running one says why it stopped).
 
@@ -151,7 +177,9 @@ def why_stopped(doc):
 
     ## Why it matters
     The registry requires the reason, and patients and reviewers want it; a reason on a
-    running trial means the status or the reason is stale.
+    running trial means the status or the reason is stale. A warning: a missing reason is
+    missing information (records from before the registry asked for it have none), and a
+    reason left from an earlier suspension is stale rather than contradictory.
 
     ## Example
     ```yaml
@@ -175,12 +203,17 @@ def enrollment_type_vs_status(doc):
     """The enrollment type contradicts the overall status.
 
     ## What it checks
-    Completed, terminated and active-not-recruiting trials report the actual enrollment; trials
-    not yet recruiting or recruiting report a target (estimated); a withdrawn trial enrolled
-    nobody (actual, 0).
+    Trials not yet recruiting or recruiting report a target (estimated), and a withdrawn trial
+    enrolled nobody (a count other than 0 cannot be actual). Under the FDAAA 801 Final Rule
+    (records started or first submitted from 2017-01-18) a completed or terminated trial, and
+    an active one whose primary completion is actual, report the actual enrollment, and a
+    withdrawn one reports 0 (actual). Older records were not asked to update the type when
+    the trial closed (the registry labelled their counts "Anticipated" itself) and are left
+    alone there.
 
     ## Why it matters
-    "Completed, 120 participants (estimated)" leaves readers guessing how many took part.
+    "Completed, 120 participants (estimated)" leaves readers guessing how many took part; the
+    registry sends the record back.
 
     ## Example
     ```yaml
@@ -192,22 +225,28 @@ def enrollment_type_vs_status(doc):
     ## Fix
     Update the enrollment to the actual number when recruitment closes.
     """
-    overall = _status(doc).get("overall")
+    status = _status(doc)
+    overall, named = _stated(doc)
     enrollment = get(doc.data, "design", "enrollment", default={})
     kind, count = enrollment.get("type"), enrollment.get("count")
     if not (overall and enrollment):
         return
     where = ("design", "enrollment")
-    if overall in ("completed", "terminated", "active_not_recruiting") and kind == "estimated":
-        yield Finding(where + ("type",), f"enrollment is estimated but the status is {overall}: give the actual number")
+    final_rule = not before_final_rule(status)
+    closed = overall in ("completed", "terminated") or (
+        overall == "active_not_recruiting" and get(status, "primary_completion", "type") == "actual")
+    if closed and kind == "estimated" and final_rule:
+        yield Finding(where + ("type",), f"enrollment is estimated but {named} is {overall.replace('_', ' ')}"
+                                         f"{' with an actual primary completion' if overall == 'active_not_recruiting' else ''}"
+                                         ": give the actual number")
     elif overall in ("not_yet_recruiting", "recruiting") and kind == "actual":
-        yield Finding(where + ("type",), f"enrollment is actual but the status is {overall}: give the target (estimated)")
-    elif overall == "withdrawn" and (count != 0 or kind == "estimated"):
+        yield Finding(where + ("type",), f"enrollment is actual but {named} is {overall}: give the target (estimated)")
+    elif overall == "withdrawn" and ((count != 0 and kind == "actual") or (final_rule and (count != 0 or kind == "estimated"))):
         yield Finding(where + ("count",), f"the trial is withdrawn, so its actual enrollment is 0 (found {count} {kind or ''})".rstrip())
 
 
-@rule("DAT007", "registered-after-start", Severity.WARNING)
-def registered_after_start(doc):
+@rule("DAT007", "registered-after-start", Severity.WARNING, options={"max_days": 21})
+def registered_after_start(doc, *, max_days):
     """The trial was registered after it started.
 
     ## What it checks
@@ -215,7 +254,11 @@ def registered_after_start(doc):
 
     ## Why it matters
     ICMJE journals require registration before the first participant is enrolled, and US law
-    allows at most 21 days; a retrospectively registered trial may not be publishable.
+    allows at most 21 days; a retrospectively registered trial may not be publishable. The
+    requirement is for clinical trials that started from 2005-07-01 (the ICMJE policy): trials
+    that started earlier, before prospective registration was asked for, and observational
+    studies and expanded access, which it does not cover, are left alone. A warning: nothing
+    in the record is wrong, the fact is worth knowing.
 
     ## Example
     ```yaml
@@ -224,14 +267,23 @@ def registered_after_start(doc):
       first_submitted: 2025-12-10
     ```
 
+    ## Options
+    - `max_days` (default 21): days between the start and the first submission that are
+      still not retrospective. 21 days is the US legal limit (FDAAA 801); ICMJE journals
+      allow none (set 0).
+
     ## Fix
     Nothing to fix in the file if the dates are right; say so in the publication.
     """
     status = _status(doc)
+    if get(doc.data, "design", "study_type") in ("observational", "expanded_access"):
+        return
+    if started_before(status, ICMJE_REGISTRATION):
+        return
     start, submitted = get(status, "start", "date"), status.get("first_submitted")
     if start and submitted and dates.surely_before(start, submitted) and get(status, "start", "type") != "estimated":
         days = (dates.date_range(submitted)[0] - dates.date_range(start)[1]).days
-        if days > 21:
+        if days > max_days:
             yield Finding(("status", "first_submitted"),
                           f"first submitted {submitted}, {days} days after the start ({start}): registered retrospectively")
 

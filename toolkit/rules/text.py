@@ -20,7 +20,6 @@ _MOJIBAKE_HINT = re.compile("[\u00c2-\u00c3\u00e2-\u00ef][\u0080-\u00bf\u0152\u0
 # \< \> \* \_ \[ \# and "1\." : backslashes left by a Markdown export
 _ESCAPE_DEBRIS = re.compile(r"\\[<>*_\[\]#`|]|(?<=\d)\\\.")
 _UPPER_WORD = re.compile(r"\b[A-Z]{2,5}\b")
-_LONG_WORD = re.compile(r"\b[A-Za-z]{6,}\b")
 _PAREN_ABBREVIATION = re.compile(r"\(([A-Z][a-z]{1,4})\)")
 _INLINE_NUMBERING = re.compile(r"[;.][ \t]+\d{1,2}\\?\.[ \t]+[A-Z]")  # inline, not a list on its own lines
 # An item that starts with its own list number and goes on with sibling items on their own
@@ -171,14 +170,20 @@ def inconsistent_spelling(doc):
 
     ## What it checks
     Words that are one or two letters away from the name of a drug or biological used in the
-    protocol ("Lenvatnib" and "Lenvatinib"; the first two letters must agree), and abbreviations in parentheses written in
-    capitals in one place and not in another ("(Icc)" and "ICC"). Inflections
+    protocol ("Lenvatnib" and "Lenvatinib"; "Taxl" and "Taxol" for short names, one letter;
+    the first two letters must agree), and abbreviations in parentheses written in capitals
+    in one place and not in another ("(Icc)" and "ICC"). The rarer spelling is reported, with
+    the usual one as the suggestion. Left alone: names an intervention declares as its own
+    (its brand names and names in other languages in `other_names`: "Boniva" and "Bonviva"),
+    French and German endings and y/i spellings of one name ("Azithromycine", "Gentamycin"),
+    two different English words ("infection" is not "injection"), inflections
     ("questionnaire"/"questionnaires"), British and American spellings, and the names of
-    people and places (references, sites, contacts) are left alone.
+    people and places (references, sites, contacts).
 
     ## Why it matters
     Searches and readers treat the two spellings as different drugs or conditions; in a
-    registry title a misspelt drug name hides the trial from people looking for it.
+    registry title a misspelt drug name hides the trial from people looking for it. A
+    warning: a near miss is usually, not always, a typo.
 
     ## Example
     ```yaml
@@ -198,18 +203,28 @@ def inconsistent_spelling(doc):
     if abbreviations:
         upper = set(_UPPER_WORD.findall(joined))
         suspects.update({f"({w})": w.upper() for w in abbreviations if w.upper() in upper})
+    owners = _drug_names(doc)
     by_prefix: dict[str, list[str]] = {}
-    for name in _drug_names(doc):
+    for name in owners:
         by_prefix.setdefault(name[:2].lower(), []).append(name)
-    if by_prefix:  # only words that could be near misses: six letters or more, a drug's first two
-        for word in set(_LONG_WORD.findall(joined)):
+    if by_prefix:  # only words that could be near misses: five letters or more, a drug's first two
+        counts: dict[str, int] = {}
+        for word in _NAME_WORD.findall(joined):
+            counts[word.lower()] = counts.get(word.lower(), 0) + 1
+        for word in {w for w in _NAME_WORD.findall(joined)}:
             names = by_prefix.get(word[:2].lower())
-            suggestion = _misspelt(word, names) if names else None
-            if suggestion:
-                suspects[word] = suggestion
+            name = _misspelt(word, names, owners) if names else None
+            if name and not _english_words(word, name):
+                rare, usual = _rarer(word, name, counts)
+                suspects[rare] = usual
     for shown, suggestion in sorted(suspects.items()):  # report each at its first place
-        path = next(path for path, text in prose if re.search(rf"(?<![A-Za-z]){re.escape(shown)}(?![A-Za-z])", text))
-        yield Finding(path, f'{dotted(path)}: "{shown}" is spelled "{suggestion}" elsewhere in this protocol')
+        path = next((path for path, text in prose
+                     if re.search(rf"(?<![A-Za-z]){re.escape(shown)}(?![A-Za-z])", text, re.IGNORECASE)), None)
+        if path is not None:
+            yield Finding(path, f'{dotted(path)}: "{shown}" is spelled "{suggestion}" elsewhere in this protocol')
+
+
+_NAME_WORD = re.compile(r"\b[A-Za-z]{5,}\b")
 
 
 def _is_prose(path: tuple) -> bool:
@@ -219,23 +234,35 @@ def _is_prose(path: tuple) -> bool:
     return not (len(path) >= 2 and path[-2] == "interventions" and path[0] == "arms")
 
 
-def _drug_names(doc) -> set[str]:
-    names = set()
-    for intervention in doc.data.get("interventions", []):
+def _drug_names(doc) -> dict[str, set[int]]:
+    """Each word of a drug's name or other names, with the interventions that declare it."""
+    names: dict[str, set[int]] = {}
+    for index, intervention in enumerate(doc.data.get("interventions", [])):
         if intervention["type"] in ("drug", "biological", "combination_product", "dietary_supplement"):
             for text in [intervention["name"], *intervention.get("other_names", [])]:
-                names.update(re.findall(r"[A-Za-z]{6,}", text))
+                for word in re.findall(r"[A-Za-z]{5,}", text):
+                    names.setdefault(word, set()).add(index)
     return names
 
 
-def _misspelt(word: str, names) -> str | None:
+def _declared(word: str, name: str, owners: dict[str, set[int]]) -> bool:
+    """Both words are names one intervention gives itself (a brand, another language)."""
+    mine = {i for w, found in owners.items() if w.lower() == word.lower() for i in found}
+    return bool(mine & owners.get(name, set()))
+
+
+def _misspelt(word: str, names, owners) -> str | None:
     """The drug name `word` is a near miss of, if any (`names` share its first two letters)."""
     lower = word.lower()
     for name in names:
         other = name.lower()
         if abs(len(other) - len(lower)) > 2 or other == lower:
             continue
-        if _variant(lower, other):
+        if _variant(lower, other) or _declared(word, name, owners):
+            continue
+        if min(len(lower), len(other)) < 7:
+            if _edits(lower, other) == 1:
+                return name
             continue
         matcher = difflib.SequenceMatcher(None, lower, other)
         if matcher.real_quick_ratio() >= 0.88 and matcher.quick_ratio() >= 0.88 and matcher.ratio() >= 0.88:
@@ -243,14 +270,57 @@ def _misspelt(word: str, names) -> str | None:
     return None
 
 
+def _edits(a: str, b: str) -> int:
+    """Edit distance counting a swap of neighbours as one edit (optimal string alignment)."""
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
 def _variant(a: str, b: str) -> bool:
-    """Inflections and British/American spellings of one word, not misspellings."""
+    """Inflections, British/American, French/German and y/i spellings of one word, not misspellings."""
     short, long_ = sorted((a, b), key=len)
     if long_.startswith(short[:-2]) and len(long_) - len(short[:-2]) <= 4:
         return True  # questionnaire(s), transplant(ed), clinical(ly)
+    if long_ == short + "e":
+        return True  # azithromycine, oxaliplatine: the French (and German) form
+    if len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1 and {x for x, y in zip(a, b) if x != y} | {y for x, y in zip(a, b) if x != y} == {"i", "y"}:
+        return True  # gentamycin / gentamicin, azacytidine / azacitidine
+
     def us(w):
         return w.replace("ae", "e").replace("oe", "e").replace("our", "or").replace("ise", "ize")
     return us(a) == us(b)
+
+
+def _english_words(word: str, name: str) -> bool:
+    """Both are English words ("infection", "injection"): different words, not one misspelt."""
+    from spellchecker import SpellChecker  # only for the rare near misses
+
+    known = _dictionary(SpellChecker).known([word.lower(), name.lower()])
+    return len(known) == 2
+
+
+_DICTIONARY: list = []
+
+
+def _dictionary(factory):
+    if not _DICTIONARY:
+        _DICTIONARY.append(factory(distance=1))
+    return _DICTIONARY[0]
+
+
+def _rarer(word: str, name: str, counts: dict[str, int]) -> tuple[str, str]:
+    """(the spelling to report, the usual one): the rarer is the typo; a tie leaves the drug's name as usual."""
+    if counts.get(name.lower(), 0) < counts.get(word.lower(), 0):
+        return name, word
+    return word, name
 
 
 @rule("TXT006", "criteria-run-together", Severity.WARNING)

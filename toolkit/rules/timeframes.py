@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from toolkit.parse.dates import span_days
 from toolkit.diagnostics import Severity
-from toolkit.parse.durations import age_days, approximate, named_time_point, same, time_points, timeframe, vague_phrase
+from toolkit.parse.durations import age_days, approximate, named_time_points, same, same_time, timeframe, vague_phrase
 from toolkit.rules._registry import Finding, rule
 from toolkit.rules.text import has_placeholder
 from toolkit.document.walk import get
@@ -118,19 +118,18 @@ def timeframe_beyond_follow_up(doc):
     limit = age_days(follow_up) if follow_up else None
     if limit is None:
         return
-    line = doc.position(("design", "follow_up"))[0]
     for where, endpoint in _endpoints(doc):
         parsed = timeframe(_written(endpoint))
         if _beyond(parsed, limit):
             yield Finding(
                 ("endpoints", *where, "timeframe"),
-                f'timeframe "{parsed.text}" of "{endpoint["measure"]}" goes beyond design.follow_up '
-                f"({follow_up}, line {line})",
+                f'timeframe "{parsed.text}" of "{endpoint["measure"]}" goes beyond design.follow_up ({follow_up})',
+                related=(("design", "follow_up"),),
             )
 
 
-@rule("TIM004", "timeframe-beyond-study-dates", Severity.WARNING)
-def timeframe_beyond_study_dates(doc):
+@rule("TIM004", "timeframe-beyond-study-dates", Severity.WARNING, options={"approximate_margin": 0.25})
+def timeframe_beyond_study_dates(doc, *, approximate_margin):
     """An endpoint's time frame is longer than the study itself.
 
     ## What it checks
@@ -143,7 +142,10 @@ def timeframe_beyond_study_dates(doc):
     The primary completion date is defined by the last primary-endpoint assessment; a time
     frame that does not fit shows that a date or the time frame is wrong. Real records often
     carry it when a trial ended early and its time frames were never updated, so it is a
-    warning, and time frames marked "approximately" get a 25 % margin.
+    warning, and time frames marked "approximately" get a 25 % margin. A retrospective study
+    (`design.time_perspective: retrospective`) looks back at what happened before it started,
+    so its time frames are not bound by its dates and it is left alone; so are look-back
+    windows ("in the 3 years before enrolment") and calendar periods in any study.
 
     ## Example
     ```yaml
@@ -155,9 +157,15 @@ def timeframe_beyond_study_dates(doc):
         - {measure: Overall survival, timeframe: Up to 3 years}
     ```
 
+    ## Options
+    - `approximate_margin` (default 0.25): how much longer than the study a time frame marked
+      "approximately" may be, as a fraction (0.25 = 25 %).
+
     ## Fix
     Correct the dates or the time frame.
     """
+    if get(doc.data, "design", "time_perspective") == "retrospective":
+        return
     status = doc.data.get("status", {})
     start = get(status, "start", "date")
     reported = set()
@@ -168,7 +176,7 @@ def timeframe_beyond_study_dates(doc):
             continue
         for where, endpoint in _endpoints(doc, kinds):
             parsed = timeframe(_written(endpoint))
-            margin = 1.25 if approximate(parsed.text) else 1.0
+            margin = 1.0 + approximate_margin if approximate(parsed.text) else 1.0
             if where not in reported and _beyond(parsed, available, margin):
                 reported.add(where)
                 yield Finding(
@@ -230,12 +238,12 @@ def measure_timeframe_mismatch(doc):
     Make the time frame match the measure: `timeframe: 2 years`.
     """
     for where, endpoint in _endpoints(doc):
-        named = named_time_point(endpoint["measure"])
-        points = time_points(_written(endpoint))
-        if named is None or not points:
+        named = named_time_points(endpoint["measure"])
+        points = [p for p in timeframe(_written(endpoint)).points if p.kind != "calendar"]  # a calendar window is not a time of the participant
+        if not named or not points:
             continue
-        if not any(same(named.days, point.days) for point in points):
+        if not any(same_time(point, given) for point in named for given in points):
             yield Finding(
                 ("endpoints", *where, "timeframe"),
-                f'"{endpoint["measure"]}" names {named.text} but its timeframe is "{endpoint["timeframe"]}"',
+                f'"{endpoint["measure"]}" names {named[0].text} but its timeframe is "{endpoint["timeframe"]}"',
             )

@@ -1,0 +1,81 @@
+"""How a text says participants are allocated: a stated ratio, equal groups, or a design in
+which no ratio applies (within-participant randomization, cluster randomization).
+
+Registry records have no field for the allocation ratio (ClinicalTrials.gov never asked for
+one), so a record states it, if at all, in its summary, description or arm descriptions:
+"randomized 1:1", "in a 2:1 ratio", "(1:1)", "one-to-one", "equal numbers", "50 patients per
+group", "按1:1比例随机". This is clinical phrasing no library reads; it is written here by
+hand, each pattern taken from real records (tests/parse/test_allocation.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+_SMALL = r"[1-9]\d?"
+_WORD_NUMBER = r"(?:one|two|three|four|five)"
+# "1:1", "2:1:1", "1 : 1", "1：1" (not "1:160", a titre, nor "10:30", a clock time: checked by context)
+_NUMERIC = re.compile(rf"(?<![\d.:/,]){_SMALL}\s*[:：]\s*{_SMALL}(?:\s*[:：]\s*{_SMALL})*(?![\d:.]\d)")
+_TO = re.compile(rf"\b(?:{_SMALL}|{_WORD_NUMBER})[- ]to[- ](?:{_SMALL}|{_WORD_NUMBER})\b(?:[- ]to[- ](?:{_SMALL}|{_WORD_NUMBER}))*", re.IGNORECASE)
+# the words that make a number pair an allocation ratio
+_CONTEXT = re.compile(r"randomi[sz]|\bratio\b|allocat|assign|\brandom\b|\barms?\b|随机|比例|分配|分组", re.IGNORECASE)
+_EQUAL = re.compile(
+    r"\bequal\s+(?:proportions?|allocation|probability|chance|ratio|opportunity)\b"
+    r"|\b(?:in\s+)?equal\s+numbers?\s+(?:to|into|between|across|per)\b|\bequal\s+(?:sample\s+)?sizes?\s+(?:per|in each|for each)\b"
+    r"|\b(?:randomi[sz]ed|allocated|assigned)\s+(?:\w+\s+){0,3}?(?:equally|evenly)\b"
+    r"|\b(?:equally|evenly)\s+(?:randomi[sz]ed|allocated|assigned|divided|distributed|split)\s+(?:in)?to\s+(?:\w+\s+){0,3}?(?:groups|arms)\b"
+    r"|\b50\s*%\s*(?:chance|probability)\b",
+    re.IGNORECASE,
+)
+_PARTICIPANTS = r"(?:patients|participants|subjects|persons|people|volunteers|women|men|children|infants|cases|individuals|pts)"
+_PER_GROUP = re.compile(
+    rf"\b\d+\s+(?:{_PARTICIPANTS}\s+)?(?:in|per|for)\s+(?:each|every)\s+(?:\w+\s+)?(?:arm|group|cohort)s?\b"
+    rf"|\b\d+\s+(?:{_PARTICIPANTS}\s+)?(?:per|/)\s*(?:arm|group)\b"
+    rf"|\b(?:each|every)\s+(?:arm|group)\s+(?:will\s+)?(?:include|enrol|enroll|recruit|consist|have|has|of|with)\w*\s+(?:of\s+)?\d+\b"
+    r"|每组\s*\d+\s*(?:例|人|名)",  # 每组30例: no record in the corpus has it; the form Chinese protocols use
+    re.IGNORECASE,
+)
+_CLUSTER = re.compile(
+    r"\bcluster[- ]?(?:randomi[sz]|random|trial|design)|\bstepped[- ]wedge\b"
+    r"|\brandomi[sz]ed\s+(?:by|at\s+the\s+level\s+of)\s+(?:the\s+)?(?:cluster|site|ward|school|village|practice|hospital|clinic|community|unit|household)s?\b"
+    r"|整群随机",
+    re.IGNORECASE,
+)
+_WITHIN = re.compile(
+    r"\bcross[- ]?over\s+(?:study|trial|design)|\b(?:randomi[sz]ed|double[- ]blind|open[- ]label)[^.]{0,80}\bcross[- ]?over\b"
+    r"|\bsplit[- ](?:mouth|face|body|scalp)\b|交叉设计",
+    re.IGNORECASE,
+)
+
+
+def stated_ratio(text: str) -> str | None:
+    """The words in `text` that state how participants are split between the arms, or None."""
+    for pattern in (_NUMERIC, _TO):
+        for match in pattern.finditer(text):
+            window = text[max(0, match.start() - 80): match.end() + 80]
+            if _CONTEXT.search(window) and not _clock_time(text, match):
+                return match.group(0)
+    for pattern in (_EQUAL, _PER_GROUP):
+        match = pattern.search(text)
+        if match:
+            return match.group(0)
+    return None
+
+
+def _clock_time(text: str, match: re.Match) -> bool:
+    after = text[match.end(): match.end() + 6].lower()
+    return bool(re.match(r"\s*(?:am|pm|h\b|hrs?\b|o'clock)", after))
+
+
+def cluster_design(text: str) -> str | None:
+    """Words saying that groups (sites, wards, villages), not participants, are randomized."""
+    match = _CLUSTER.search(text)
+    return match.group(0) if match else None
+
+
+def within_participant_design(text: str) -> str | None:
+    """Words saying each participant receives every arm (crossover, split-mouth ...)."""
+    match = _WITHIN.search(text)
+    if match and not re.search(r"\bno\s+$", text[max(0, match.start() - 4): match.start()], re.IGNORECASE):
+        return match.group(0)
+    return None

@@ -1,0 +1,297 @@
+"""The typed render context: what a template may show, with names instead of raw protocol paths.
+
+Templates only lay these out. Everything here is either the author's text (in the requested
+language when the author translated it, marked `original` otherwise), a fixed label, or a fact
+the toolkit derives from the protocol in words (ages as a sentence, how groups are decided).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+
+@dataclass(frozen=True)
+class Text:
+    """Author's text; `original` is True when it is shown in the protocol's language, untranslated."""
+
+    text: str | None = None
+    original: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+    def __str__(self) -> str:
+        return self.text or ""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One "label: value" line of a facts list; facts without a value are not shown."""
+
+    label: str
+    value: str | None
+
+
+@dataclass(frozen=True)
+class Meta:
+    id: str
+    nct: str | None
+    version: str | None
+    date: str | None
+    author: str
+    title: str | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class Titles:
+    brief: Text
+    official: Text
+    acronym: str | None
+
+
+@dataclass(frozen=True)
+class Status:
+    code: str | None  # the schema's value (completed, terminated...): documents adapt to it
+    overall: str | None  # its label in the document's language
+    why_stopped: Text
+    start: str | None
+    primary_completion: str | None
+    completion: str | None
+    first_submitted: str | None
+    last_updated: str | None
+
+
+@dataclass(frozen=True)
+class Dose:
+    dose: str
+    phase: str
+    route: str
+    frequency: str
+    schedule: str
+    duration: str
+    condition: str
+
+
+@dataclass(frozen=True)
+class Intervention:
+    id: str
+    name: Text
+    type_label: str
+    description: Text
+    other_names: list[str]
+    dosing: list[Dose]
+
+
+@dataclass(frozen=True)
+class Arm:
+    label: Text
+    type_label: str
+    description: Text
+    given: list[Intervention]
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    measure: Text
+    description: Text
+    timeframe: str
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    primary: list[Endpoint]
+    secondary: list[Endpoint]
+    other: list[Endpoint]
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    ages: str
+    low: str | None
+    high: str | None
+    sex: str | None
+    healthy_volunteers: str | None
+    inclusion: list[Text]
+    exclusion: list[Text]
+    population: Text
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    phone: str | None = None
+    email: str | None = None
+
+    @property
+    def reachable(self) -> bool:
+        return bool(self.phone or self.email)
+
+
+@dataclass(frozen=True)
+class Official:
+    name: str
+    role: str | None
+    affiliation: str | None
+
+
+@dataclass(frozen=True)
+class Site:
+    facility: str
+    city: str | None
+    state: str | None
+    country: str | None
+    status: str | None  # label in the document's language
+    contacts: list[Contact] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Sponsor:
+    lead: str | None
+    collaborators: list[str]
+    responsible_party: str | None
+
+
+@dataclass(frozen=True)
+class Reference:
+    citation: str
+    pmid: str | None
+    doi: str | None
+    type: str | None
+
+
+@dataclass(frozen=True)
+class Identifiers:
+    nct: str | None
+    org_study_id: str | None
+    secondary: list[str]
+
+
+@dataclass(frozen=True)
+class WhoItem:
+    number: int
+    name: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A numbered section of the protocol document (ICH M11)."""
+
+    anchor: str
+    number: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Ethics:
+    committee: str
+    details: list[str]
+
+
+@dataclass(frozen=True)
+class Assignment:
+    allocation: str | None
+    ratio: str | None
+    method: str | None
+    stratification: str | None
+    blinding: str | None
+    masking_description: Text
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    term: str
+    definition: str
+
+
+@dataclass(frozen=True)
+class PatientSummary:
+    title: Text
+    purpose: Text
+    who_can_join: Text
+    ages_sentence: str
+    sex_sentence: str | None
+    involvement: Text
+    duration: Text
+    follow_up: str | None
+    people: str | None
+    group_assignment: Text
+    risks: Text
+    benefits: Text
+    contact: Text
+    glossary: list[GlossaryEntry]
+
+
+def namespace(table: dict) -> SimpleNamespace:
+    """A label table with attribute access (`labels.status.completed`), nested tables too."""
+    return SimpleNamespace(**{key: namespace(value) if isinstance(value, dict) else value
+                              for key, value in table.items()})
+
+
+@dataclass(frozen=True)
+class Page:
+    """What every document has: its kind, language, labels and running header."""
+
+    kind: str
+    lang: str
+    html_lang: str
+    labels: SimpleNamespace  # headings, fixed words and sentences (labels.sponsor, labels.not_given)
+    terms: SimpleNamespace  # the words for the schema's enumerated values (terms.status.completed)
+    meta: Meta
+    title: Titles
+    status: Status
+
+
+@dataclass(frozen=True)
+class RegistryContext(Page):
+    identifiers: Identifiers
+    sponsor: Sponsor
+    summary: Text
+    description: Text
+    conditions: list[str]
+    keywords: list[str]
+    design: list[Fact]
+    arms: list[Arm]
+    endpoints: Endpoints
+    eligibility: Eligibility
+    central_contacts: list[Contact]
+    officials: list[Official]
+    locations: list[Site]
+    references: list[Reference]
+    who: list[WhoItem]
+
+
+@dataclass(frozen=True)
+class SummaryContext(Page):
+    patient: PatientSummary
+    eligibility: Eligibility
+    arms: list[Arm]
+    central_contacts: list[Contact]
+    locations: list[Site]
+
+
+@dataclass(frozen=True)
+class ProtocolContext(Page):
+    identifiers: Identifiers
+    sponsor: Sponsor
+    summary: Text
+    description: Text
+    conditions: list[str]
+    design: list[Fact]
+    phase: str | None
+    enrollment: str | None
+    site_distribution: str | None
+    arms: list[Arm]
+    interventions: list[Intervention]
+    endpoints: Endpoints
+    objectives: dict[str, list[str]]
+    eligibility: Eligibility
+    assignment: Assignment
+    ethics: list[Ethics]
+    data_monitoring_committee: str | None
+    references: list[Reference]
+    sections: dict[str, str]
+    outline: list[Heading]
+    heading: dict[str, Heading]
