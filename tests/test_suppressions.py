@@ -6,8 +6,8 @@ import json
 
 from conftest import MINIMAL
 
-BODY = MINIMAL + "eligibility:\n  minimum_age: 18 years\n  inclusion:\n    - Age > 18 years<comment>\n"
-CRITERION = MINIMAL.count("\n") + 4  # the line of "- Age > 18 years"
+BODY = MINIMAL + "eligibility:\n  minimum_age: 18 years\n  inclusion:\n    - Age ≥ 20 years<comment>\n"
+CRITERION = MINIMAL.count("\n") + 4  # the line of "- Age ≥ 20 years"
 MINIMUM = CRITERION - 2
 
 
