@@ -148,11 +148,17 @@ def test_a_measure_names_a_list_of_visits():
     ("NCT05827016", "in 2 bone marrow aspirate assessments that are a minimum of 1 year apart"),
     ("NCT06372145", "Time to onset of 6-month confirmed disability worsening (CDW for RMS)"),
     ("NCT00492635", "early dosing of either NIGHTLY or PRN vardenafil over 9 months, followed by 2 months of withdrawal"),
-    ("NCT05929976", "obtained at diagnosis, end of induction, beginning of maintenance, end of treatment, and 1-year after treatment"),
     ("NCT05895539", "for patients with an initial auto-refill plan of 3 months"),
 ])
 def test_ages_periods_and_durations_are_not_named_time_points(record, measure):
     assert named_time_points(measure) == []
+
+
+def test_a_time_point_counted_from_a_later_event():
+    # NCT05929976: "... end of treatment, and 1-year after treatment"; NCT00023673: "at 3 Months After Completion of Therapy"
+    [point] = named_time_points("obtained at diagnosis, end of induction, end of treatment, and 1-year after treatment")
+    assert point.kind == "after_event"
+    assert named_time_point("Complete Response at 3 Months After Completion of Therapy").kind == "after_event"
 
 
 @pytest.mark.parametrize("text,days", [("18 years", 18 * YEAR), ("6 Months", 6 * MONTH), ("P52W", 364.0), ("P2Y", 2 * YEAR)])

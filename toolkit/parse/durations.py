@@ -372,39 +372,48 @@ def _calendar_days(match: re.Match) -> float | None:
 # their recall period ("CAHPS 12-Month Questionnaire") are not.
 _NAMED_POINT = re.compile(
     r"(?<![≥>≤<]\s)(?<![≥>≤<])(?<!for )(?<!last )(?<!within )(?<!of )(?<!per )(?<!past )(?<!every )(?<!each )(?<!over )"
-    r"\b(\d+(?:\.\d+)?)[- ](years?|months?)\b(?!\s+(?:of\b|old|apart|confirmed|sustained|period|interval)|\s+(?:after|post|following)\s+(?:the\s+)?(?:end|completion|treatment|therapy|surgery|transplant|discharge|last|stopping))"
+    r"\b(\d+(?:\.\d+)?)[- ](years?|months?)\b(?!\s+(?:of\b|old|apart|confirmed|sustained|period|interval))"
     r"|\bat\s+(?:(weeks?|months?|days?|years?)\s+(\d+(?:\.\d+)?(?:\s*(?:,\s*(?:and|&)\s|,|and|&|-|–)\s*(?:(?:weeks?|months?|days?|years?)\s+)?\d+(?:\.\d+)?)*)"
-    r"|(\d+(?:\.\d+)?(?:\s*(?:,\s*(?:and|&)\s|,|and|&)\s*\d+(?:\.\d+)?)*)\s+(weeks?|months?|days?|years?))\b"
-    r"(?!\s+(?:after|post|following)\s+(?:the\s+)?(?:end|completion|treatment|therapy|surgery|transplant|discharge|last|stopping))",
+    r"|(\d+(?:\.\d+)?(?:\s*(?:,\s*(?:and|&)\s|,|and|&)\s*\d+(?:\.\d+)?)*)\s+(weeks?|months?|days?|years?))\b",
     re.IGNORECASE,
 )
+# "1-year after treatment", "at 3 Months After Completion of Therapy": counted from a later event
+_AFTER_EVENT = re.compile(r"^\s+(?:after|post|following)\s+(?:the\s+)?(?:end|completion|treatment|therapy|surgery|transplant|discharge|last|stopping)", re.IGNORECASE)
 _INSTRUMENT_AFTER = re.compile(r"^(?:\s+[A-Za-z0-9-]+){0,3}?\s+(?:questionnaire|survey|version|recall|form)\b", re.IGNORECASE)
 
 
 def named_time_points(measure: str) -> list[TimePoint]:
-    """The time points a measure names for itself ("at weeks 4, 12 and 24": three)."""
+    """The time points a measure names for itself ("at weeks 4, 12 and 24": three).
+
+    A point counted from a later event than the start ("1-year after treatment") has kind
+    "after_event": it cannot be compared with a time frame counted from the start."""
     measure = normalise(measure)
     points = []
     for match in _NAMED_POINT.finditer(measure):
+        kind = "after_event" if _AFTER_EVENT.match(measure[match.end():]) else "point"
         if match.group(1):
             if _INSTRUMENT_AFTER.match(measure[match.end():]) or _not_a_time(measure, match.start(), match.end()):
                 continue
             unit = _unit(match.group(2))
-            points.append(TimePoint(float(match.group(1)) * DAYS[unit], match.group(0).strip(), unit))
+            points.append(TimePoint(float(match.group(1)) * DAYS[unit], match.group(0).strip(), unit, kind))
             continue
         unit_word, amounts = (match.group(3), match.group(4)) if match.group(3) else (match.group(6), match.group(5))
         if _not_a_time(measure, match.start(), match.end()):
             continue
         unit = _unit(unit_word)
         for amount in re.findall(r"\d+(?:\.\d+)?", amounts):
-            points.append(TimePoint(float(amount) * DAYS[unit], match.group(0).strip(), unit))
+            points.append(TimePoint(float(amount) * DAYS[unit], match.group(0).strip(), unit, kind))
     return points
 
 
 def named_time_point(measure: str) -> TimePoint | None:
-    """The one time point a measure names for itself, or None (none, or several)."""
+    """The time point a measure names for itself, or None (none, or several in different places).
+
+    A list in one phrase ("at 6 and 12 months") gives its latest point."""
     points = named_time_points(measure)
-    return points[0] if len(points) == 1 else None
+    if points and len({p.text for p in points}) == 1:
+        return max(points, key=lambda p: p.days)
+    return None
 
 
 @dataclass(frozen=True)

@@ -238,7 +238,7 @@ def measure_timeframe_mismatch(doc):
     Make the time frame match the measure: `timeframe: 2 years`.
     """
     for where, endpoint in _endpoints(doc):
-        named = named_time_points(endpoint["measure"])
+        named = [p for p in named_time_points(endpoint["measure"]) if p.kind == "point"]  # not "1 year after treatment"
         points = [p for p in timeframe(_written(endpoint)).points if p.kind != "calendar"]  # a calendar window is not a time of the participant
         if not named or not points:
             continue
