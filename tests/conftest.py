@@ -51,3 +51,6 @@ endpoints:
 design:
   study_type: interventional
 """
+
+# MINIMAL with the facts every registry requires, so that it validates without any finding.
+COMPLETE = MINIMAL + "eligibility: {sex: all, minimum_age: 18 years}\n"

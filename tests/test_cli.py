@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 
-from conftest import MINIMAL, PROTOCOLS, ROOT
+from conftest import COMPLETE, MINIMAL, PROTOCOLS, ROOT
 
 from toolkit import __version__
 from toolkit.rules import ALIASES, REGISTRY
@@ -27,7 +27,7 @@ def test_every_command_has_help_with_an_example(cli):
 
 
 def test_valid_file_exits_0(cli, write):
-    result = cli("validate", write(MINIMAL))
+    result = cli("validate", write(COMPLETE))
     assert result.exit_code == 0
     assert result.output.strip().endswith("1 file checked: no problems found")
 
@@ -74,7 +74,7 @@ def test_folder_is_searched_recursively_skipping_hidden(cli, write, tmp_path):
 
 def test_json_format(cli, write):
     bad = write(MINIMAL + "eligibility:\n  sex: both\n", "bad.yaml")
-    good = write(MINIMAL, "good.yaml")
+    good = write(COMPLETE, "good.yaml")
     result = cli("validate", good, bad, "--format", "json")
     assert result.exit_code == 1
     report = json.loads(result.output)

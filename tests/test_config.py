@@ -6,12 +6,12 @@ import dataclasses
 import json
 
 import pytest
-from conftest import MINIMAL
+from conftest import COMPLETE, MINIMAL
 
 from toolkit import config
 from toolkit.rules import ALIASES, REGISTRY
 
-TODO = MINIMAL + "summary: TODO\n"
+TODO = COMPLETE + "summary: TODO\n"
 
 
 def setup_function():
@@ -53,7 +53,7 @@ def test_bad_config_exits_2_naming_the_file(cli, write):
 
 # [tool.protocol.rules.CODE]: severity and declared options.
 
-LATE = MINIMAL.replace("status: {overall: recruiting}",
+LATE = COMPLETE.replace("status: {overall: recruiting}",
                        "status:\n  overall: recruiting\n  start: {date: 2024-01-01, type: actual}\n"
                        "  first_submitted: 2024-02-05\n")  # 35 days after the start
 

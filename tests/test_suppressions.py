@@ -6,7 +6,7 @@ import json
 
 from conftest import MINIMAL
 
-BODY = MINIMAL + "eligibility:\n  minimum_age: 18 years\n  inclusion:\n    - Age ≥ 20 years<comment>\n"
+BODY = MINIMAL + "eligibility:\n  minimum_age: 18 years\n  inclusion:\n    - Age ≥ 20 years<comment>\n  sex: all\n"
 CRITERION = MINIMAL.count("\n") + 4  # the line of "- Age ≥ 20 years"
 MINIMUM = CRITERION - 2
 

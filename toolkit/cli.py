@@ -156,7 +156,8 @@ def import_(files, out_dir, force) -> None:
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
               help="Language of the document (the protocol's translations are used where the author gave them).")
 @click.option("--templates", type=click.Path(exists=True, file_okay=False),
-              help="Folder of templates that override the built-in ones (or one block of them).")
+              help="Folder of templates that override the built-in ones (or one block of them); "
+                   "they run sandboxed.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write here instead of to standard output (`-`: standard output).")
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")

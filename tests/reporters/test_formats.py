@@ -6,7 +6,7 @@ import io
 import json
 import xml.etree.ElementTree as ElementTree
 
-from conftest import AS_PUBLISHED, MINIMAL
+from conftest import COMPLETE, AS_PUBLISHED, MINIMAL
 
 from toolkit.diagnostics import Diagnostic, Severity
 from toolkit.engine import Summary
@@ -63,7 +63,7 @@ def test_sarif(cli):
 
 
 def test_junit(cli, write):
-    clean = write(MINIMAL, "clean.yaml")
+    clean = write(COMPLETE, "clean.yaml")
     result = run(cli, "junit", AS_PUBLISHED / "NCT07063888.yaml", clean)
     root = ElementTree.fromstring(result.output)
     assert root.tag == "testsuites"
@@ -85,7 +85,7 @@ def test_summary_in_text_formats():
     assert out.getvalue() == "2 files checked: 1 error, 0 warnings, 0 infos\n"
 
 
-INVERTED = MINIMAL + "eligibility:\n  minimum_age: 18 years\n  maximum_age: 17 years\n"
+INVERTED = MINIMAL + "eligibility:\n  minimum_age: 18 years\n  maximum_age: 17 years\n  sex: all\n"
 MINIMUM_LINE = MINIMAL.count("\n") + 2
 
 

@@ -1,3 +1,5 @@
+"""REQ: facts a registry requires that the protocol does not give."""
+
 from __future__ import annotations
 
 from helpers import findings, lines
@@ -21,3 +23,25 @@ def test_req002_unknown_status_is_the_registrys_not_the_authors():
 def test_req003_primary_endpoint():
     assert lines("endpoints: {secondary: [{measure: OS, timeframe: 2 years}]}\n", "REQ003") == [1]
     assert lines("endpoints: {primary: [{measure: OS, timeframe: 2 years}]}\n", "REQ003") == []
+
+
+def test_req020_age_limits_not_stated():
+    assert lines("eligibility:\n  sex: all\n", "REQ020") == [2]
+    assert lines("", "REQ020") != []  # no eligibility at all: reported at the top
+    for given in ("minimum_age: 18 years", "maximum_age: 75 years", "no_age_limit: true"):
+        assert lines(f"eligibility:\n  sex: all\n  {given}\n", "REQ020") == [], given
+
+
+def test_req020_message_says_how_to_state_no_limit():
+    ((_, message),) = findings("eligibility:\n  sex: all\n", "REQ020")
+    assert "no_age_limit: true" in message
+
+
+def test_req021_sex_not_stated():
+    assert lines("eligibility:\n  minimum_age: 18 years\n", "REQ021") == [2]
+    assert lines("eligibility:\n  minimum_age: 18 years\n  sex: female\n", "REQ021") == []
+
+
+def test_expanded_access_without_eligibility_is_not_asked_for_ages():
+    body = "design: {study_type: expanded_access}\n"
+    assert lines(body, "REQ020") == [] and lines(body, "REQ021") == []

@@ -69,6 +69,11 @@ def age(text: str | None) -> str | None:
     return f"{match.group(1)} {unit}" if unit.rstrip("s") in ("year", "month", "week", "day", "hour", "minute") else None
 
 
+def no_age_limit(minimum: str | None, maximum: str | None) -> bool:
+    """Both ages absent or "N/A": the registry's way of saying the trial has no age limit."""
+    return all(not text or text.strip().upper() in ("N/A", "NA", "NONE") for text in (minimum, maximum))
+
+
 _ESCAPED = re.compile(r"\\([<>=~^|.\[\]()*_#+!-])")
 
 

@@ -220,6 +220,8 @@ def _eligibility(module, notes):
         "gender_based": module.get("genderBased"),
         "gender_description": clean(module.get("genderDescription")),
     }
+    if module and common.no_age_limit(module.get("minimumAge"), module.get("maximumAge")):
+        out["no_age_limit"] = True  # the registry's N/A for both ages: it states there is none
     out.update(common.eligibility_items(module.get("eligibilityCriteria"), notes))
     return out
 

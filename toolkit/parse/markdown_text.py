@@ -13,12 +13,12 @@ import textwrap
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 WIDTH = 88
 
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)\)")
+_IMAGE = re.compile(r"(?<!\\)!\[([^\]]*)\]\([^)]*\)")  # an escaped \[ or \! is text, not markup
+_LINK = re.compile(r"(?<!\\)\[([^\]]+)(?<!\\)\]\(([^)\s]*)\)")
 _BOLD = re.compile(r"(\*\*|__)(.+?)\1")
 _ITALIC = re.compile(r"(?<![\w*\\])\*(?!\s)(.+?)(?<![\s\\])\*(?!\w)")
 _CODE = re.compile(r"`([^`]*)`")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|&~])")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _BULLET = re.compile(r"^(\s*)([-*+]|\d+[.)])\s+(.*)$")
 

@@ -145,11 +145,12 @@ class Parts:
         if low and high:
             ages = f"{low} – {high}"
         else:
-            ages = f"≥ {low}" if low else (f"≤ {high}" if high else L["no_limit"])
+            no_limit = L["no_limit"] if eligibility.get("no_age_limit") else L["not_stated"]
+            ages = f"≥ {low}" if low else (f"≤ {high}" if high else no_limit)
         hv = eligibility.get("healthy_volunteers")
         return Eligibility(
-            ages=ages, low=low, high=high,
-            sex=L["sex"].get(eligibility.get("sex")) if eligibility.get("sex") else None,
+            ages=ages, low=low, high=high, no_age_limit=bool(eligibility.get("no_age_limit")),
+            sex=L["sex"][eligibility["sex"]] if eligibility.get("sex") else L["not_stated"],
             healthy_volunteers=None if hv is None else (L["yes"] if hv else L["no"]),
             inclusion=self.loc.items("eligibility", "inclusion"), exclusion=self.loc.items("eligibility", "exclusion"),
             population=Text(eligibility.get("population")),
@@ -276,9 +277,7 @@ def _officials_text(officials: list[Official]) -> str | None:
 
 
 def _criteria_text(elig: Eligibility, H) -> str:
-    parts = [f"{H['ages']}: {elig.ages}"]
-    if elig.sex:
-        parts.append(f"{H['sex']}: {elig.sex}")
+    parts = [f"{H['ages']}: {elig.ages}", f"{H['sex']}: {elig.sex}"]
     parts += [f"{H['inclusion']}: {len(elig.inclusion)}", f"{H['exclusion']}: {len(elig.exclusion)}"]
     return "; ".join(parts)
 
@@ -324,7 +323,7 @@ def _patient(parts: Parts, title: Titles, elig: Eligibility) -> PatientSummary:
         purpose=own("purpose", loc.text("summary")),
         who_can_join=own("who_can_join"),
         ages_sentence=_ages_sentence(elig, H),
-        sex_sentence={"female": H["sex_female"], "male": H["sex_male"]}.get(get(data, "eligibility", "sex"), H["sex_all"]),
+        sex_sentence=H[f"sex_{get(data, 'eligibility', 'sex') or 'not_stated'}"],
         involvement=own("involvement"),
         duration=own("duration"),
         follow_up=H["follow_up_text"].format(duration=design["follow_up"]) if design.get("follow_up") else None,
@@ -344,7 +343,7 @@ def _ages_sentence(elig: Eligibility, H) -> str:
         return H["age_min"].format(low=elig.low)
     if elig.high:
         return H["age_max"].format(high=elig.high)
-    return H["age_any"]
+    return H["age_any"] if elig.no_age_limit else H["age_not_stated"]
 
 
 def _people(design, H) -> str | None:

@@ -2,6 +2,12 @@
 
 A template folder given with --templates may replace any built-in template, or extend it
 and replace one block: `{% extends "!builtin/summary.html.j2" %}`.
+
+Templates run in Jinja's immutable sandbox: a template is text a protocol repository may
+take from anyone, so it can lay out what the context holds and nothing more. Python
+internals (`__class__`, `__globals__`, ...), and with them the modules, files, network and
+commands they lead to, are refused with a template error; so is changing the context.
+Templates load only from the template folders (no absolute paths, no `..`).
 """
 
 from __future__ import annotations
@@ -9,7 +15,8 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from toolkit.render import markdown
 from toolkit.render.model import Fact
@@ -17,11 +24,11 @@ from toolkit.resources import data_dir
 
 
 @functools.lru_cache(maxsize=8)
-def environment(user_templates: str | Path | None = None) -> Environment:
+def environment(user_templates: str | Path | None = None) -> ImmutableSandboxedEnvironment:
     """One environment per template folder, so each template is compiled once per process."""
     builtin = FileSystemLoader(str(data_dir("templates")))
     loaders = [FileSystemLoader(str(user_templates))] if user_templates else []
-    env = Environment(
+    env = ImmutableSandboxedEnvironment(
         loader=ChoiceLoader([*loaders, builtin, PrefixLoader({"!builtin": builtin})]),
         autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=True),
         undefined=StrictUndefined,

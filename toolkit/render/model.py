@@ -111,7 +111,8 @@ class Eligibility:
     ages: str
     low: str | None
     high: str | None
-    sex: str | None
+    no_age_limit: bool
+    sex: str
     healthy_volunteers: str | None
     inclusion: list[Text]
     exclusion: list[Text]

@@ -18,6 +18,7 @@ class RenderFailure(RuntimeError):
 
 def run_render(doc: Document, request: RenderRequest, output: str | None, check: bool, force: bool = False) -> int:
     from jinja2 import TemplateError
+    from jinja2.exceptions import SecurityError
 
     from toolkit.render.pdf import RenderError
 
@@ -29,6 +30,9 @@ def run_render(doc: Document, request: RenderRequest, output: str | None, check:
         content = render(doc.data, request)
     except RenderError as err:
         raise RenderFailure(str(err)) from None
+    except SecurityError as err:
+        raise RenderFailure(f"template error{_template_place(err)}: {err.message or err} (templates run sandboxed:"
+                            " they may lay out the document's fields, not reach Python, files or the network)") from None
     except TemplateError as err:
         raise RenderFailure(f"template error{_template_place(err)}: {err.message or err}") from None
     _report_readability(doc, request)

@@ -6,15 +6,43 @@ that turns Markdown into plain text.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from toolkit.parse.markdown_text import document_text as markdown_to_text  # noqa: F401  (the text format)
 
 
-def html_to_markdown(html: str) -> str:
-    from markdownify import markdownify  # only the Markdown and text formats need it
+# In text, what a Markdown renderer would read as markup: raw HTML and autolinks (<), links,
+# images and reference definitions ([ ]), entities (&name;), emphasis, code, table cells and
+# strikethrough; a backslash too, so that one in the text cannot cancel ours; a "!" ending a
+# text node, which would make the link that follows it an image.
+_MARKUP = re.compile(r"([\\`*_\[\]<|~]|&(?=#?[A-Za-z0-9]+;)|!$)")
+_BACKTICK_RUN = re.compile(r"`+")
 
+
+def html_to_markdown(html: str) -> str:
     body = re.search(r"<body[^>]*>(.*)</body>", html, re.S)
     body_html = re.sub(r'<div class="running-[a-z]+">.*?</div>', "", body.group(1) if body else html, flags=re.S)
-    markdown = markdownify(body_html, heading_style="ATX", bullets="-", strip=["nav"])
+    markdown = _converter().convert(body_html)
     return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
+
+
+@functools.lru_cache(maxsize=1)
+def _converter():
+    """HTML -> Markdown that a Markdown renderer shows as the HTML shows: protocol text stays
+    text. The HTML escapes `<img onerror=...>`, `&#33;[x](http://...)` or a `javascript:` link
+    the author wrote; markdownify would unescape them back into live markup, so every text node
+    is escaped for Markdown, and code blocks get a fence longer than any inside them."""
+    from markdownify import MarkdownConverter  # only the Markdown and text formats need it
+
+    class SafeMarkdown(MarkdownConverter):
+        def escape(self, text, parent_tags):
+            return _MARKUP.sub(r"\\\1", text or "")
+
+        def convert_pre(self, el, text, parent_tags):
+            if not text:
+                return ""
+            fence = "`" * max(3, 1 + max((len(r) for r in _BACKTICK_RUN.findall(text)), default=0))
+            return f"\n\n{fence}\n{text.strip(chr(10))}\n{fence}\n\n"
+
+    return SafeMarkdown(heading_style="ATX", bullets="-", strip=["nav"])

@@ -82,3 +82,79 @@ def primary_endpoint_missing(doc):
         return
     if not get(doc.data, "endpoints", "primary"):
         yield Finding(("endpoints",) if "endpoints" in doc.data else (), "no primary endpoint is given")
+
+
+# REQ020 and REQ021: the facts the registry record and the patient summary state about who
+# can take part. Numbered apart from the registry-field rules so that those can grow.
+
+@rule("REQ020", "age-limits-not-stated", Severity.WARNING)
+def age_limits_not_stated(doc):
+    """Neither a minimum nor a maximum age is given, and the protocol does not say there is no limit.
+
+    ## What it checks
+    `eligibility` gives `minimum_age`, `maximum_age`, or `no_age_limit: true`.
+
+    ## Why it matters
+    Registries require the age limits (ClinicalTrials.gov: a minimum and a maximum age, or
+    "N/A" for no limit). A protocol that gives none does not say the trial is open to every
+    age; the documents say the ages are not stated, and a patient cannot tell whether they may
+    take part.
+
+    ## Example
+    ```yaml
+    eligibility:
+      sex: all
+    ```
+
+    ## Use instead
+    ```yaml
+    eligibility:
+      sex: all
+      minimum_age: 18 years
+    ```
+
+    ## Fix
+    Add `minimum_age` and/or `maximum_age`, or `no_age_limit: true` when the trial has none.
+    """
+    eligibility = doc.data.get("eligibility") or {}
+    if get(doc.data, "design", "study_type") == "expanded_access" and not eligibility:
+        return
+    if not (eligibility.get("minimum_age") or eligibility.get("maximum_age") or eligibility.get("no_age_limit")):
+        yield Finding(("eligibility",) if "eligibility" in doc.data else (),
+                      "the age limits are not stated (eligibility.minimum_age, maximum_age, or no_age_limit: true); "
+                      "registries require them")
+
+
+@rule("REQ021", "sex-not-stated", Severity.WARNING)
+def sex_not_stated(doc):
+    """The sexes eligible are not given.
+
+    ## What it checks
+    `eligibility.sex` is set (all, female or male).
+
+    ## Why it matters
+    Registries require it, and without it the documents cannot tell a patient whether they
+    may take part; they say it is not stated rather than guess "women and men".
+
+    ## Example
+    ```yaml
+    eligibility:
+      minimum_age: 18 years
+    ```
+
+    ## Use instead
+    ```yaml
+    eligibility:
+      minimum_age: 18 years
+      sex: all
+    ```
+
+    ## Fix
+    Add `sex: all` (or female, male).
+    """
+    eligibility = doc.data.get("eligibility") or {}
+    if get(doc.data, "design", "study_type") == "expanded_access" and not eligibility:
+        return
+    if not eligibility.get("sex"):
+        yield Finding(("eligibility",) if "eligibility" in doc.data else (),
+                      "the sexes eligible are not stated (eligibility.sex); registries require it")
