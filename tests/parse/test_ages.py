@@ -114,6 +114,40 @@ CASES = [
      [(">=", 70, "years", "condition"), ("<=", 74, "years", "condition"), (">=", 75, "years", "condition")]),
     ("registry/xml/NCT04634799", "Adults ≥65 years old or < 65 years old AND at least one major cardiometabolic "
      "comorbidity", [(">=", 65, "years", "condition"), ("<", 65, "years", "condition")]),
+    # a quota, a part of the study
+    ("registry/xml/NCT00002350", "NOTE: No more than one patient over 50 years of age is permitted at each dose level.",
+     [(">", 50, "years", "condition")]),
+    ("registry/json/NCT03118986", "Optional: Child participants in the optional assessment of nausea severity must be "
+     "4 to 18 years of age.", [(">=", 4, "years", "condition"), ("<=", 18, "years", "condition")]),
+    ("registry/xml/NCT00001852", "Adult subjects already enrolled in this protocol and healthy volunteers will be eligible "
+     "for this research procedure if they fulfill the criteria below. INCLUSION CRITERIA: Age 18 years or older.",
+     [(">=", 18, "years", "condition")]),
+    ("registry/xml/NCT00002021", "Patients must be able to give informed consent. Patients < 18 years of age may "
+     "participate", [("<", 18, "years", "condition")]),
+    ("registry/xml/NCT00004029", "No close contact for 2 weeks after each vaccination with the following people:\n"
+     "- Children less than 3 years old\n- Pregnant women", [("<", 3, "years", "condition")]),
+    ("registry/xml/NCT00001569", "Patients at increased risk for coronary artery disease (e.g., age greater than 65, "
+     "history of hypertension)", [(">", 65, "years", "condition")]),
+    ("registry/json/NCT04073706", "Myometrial Invasion on MRI of not more than 50%. (Only if participant is <45yo, has "
+     "ONLY Grade 1 EAC and wishes to retain their ovaries).", [("<", 45, "years", "condition")]),
+    ("registry/xml/NCT00491660", "Term and premature infants >28 weeks of gestation", [(">", 28, "weeks", "condition")]),
+    ("registry/xml/NCT00001300", "Age: 2-25 (at time of initial diagnosis of alveolar rhabdomyosarcoma).",
+     [(">=", 2, "years", "condition"), ("<=", 25, "years", "condition")]),
+    ("registry/xml/NCT03738774", "More than mild dementia (IQ-CODE > 3.6; screening performed on patient > 50 years "
+     "old or with family reports of possible memory decline)", [(">", 50, "years", "condition")]),
+    ("registry/xml/NCT04387656", "Patients 18 years of age and older with prior positive viral SARS CoV-2 test(s) more "
+     "than 14 days prior to enrollment to Step 1 are not eligible", [(">=", 18, "years", "condition")]),
+    ("registry/xml/NCT00006144", "Are between 13 and 30 years old (need consent of parent or guardian if under 18), or "
+     "are more than 44 years of age.", [(">=", 13, "years", "bound"), ("<=", 30, "years", "bound"),
+                                         (">", 44, "years", "bound")]),
+    ("registry/json/NCT00711529", "Women under the age of 60 with a Gail model score of 1.6% or more are eligible.",
+     [("<", 60, "years", "condition")]),
+    ("registry/xml/NCT00004576", "Males and females between the ages of 30 and 75 are eligible for the study.",
+     [(">=", 30, "years", "bound"), ("<=", 75, "years", "bound")]),
+    ("registry/json/NCT05196191", "The patient is a male between >/= 30 and =/< 70 years of age",
+     [("<=", 70, "years", "bound")]),  # a bare 30 with no age word before it is not read
+    # "inclusively" written after the age
+    ("registry/xml/NCT04362189", "Men, and women, over 18 years of age inclusively", [(">=", 18, "years", "bound")]),
     # --- durations and other numbers near the word "age" are not ages
     ("ctgov-xml/NCT02438137", "Refusal to use at least one reliable method of birth control (for women of childbearing "
      "age)", []),
@@ -126,6 +160,9 @@ CASES = [
     ("registry/xml/NCT03101111", "History of previous measles vaccination, either in childhood or as an adult if more "
      "than three months before participation in this study.", []),
     ("tests/rules (ECOG)", "ECOG 0-1; life expectancy > 3 months; Child-Pugh A5-B7", []),
+    ("ctgov-xml/NCT02591810", "Have an acute (less than 4 week old) injury with instability of the DRUJ.", []),
+    ("registry/xml/NCT04359953", "Subject infected with COVID 19 (confirmed by RT-PCR SARS-CoV-2 detectable less than "
+     "5 days old and clinical picture)", []),
     ("registry/xml/NCT04492449", "in the third trimester of pregnancy (from the 27th gestational week), aged 18-40 years",
      [(">=", 18, "years", "bound"), ("<=", 40, "years", "bound")]),
     # --- Chinese forms (quoted in issue 11 from registry records)
@@ -154,12 +191,20 @@ def test_ages_read_from_real_criteria(source, text, expected):
      "enrolled", []),
     ("registry/xml/NCT04579549", "Under 18 years of age with no parent or legal guardian present or under the age of 5 yrs",
      [(">=", 5)]),
-    # a range of excluded ages is no single limit
+    # a negated item among the inclusion criteria (bounds(..., exclusion=False) below)
+        # a range of excluded ages is no single limit
     ("registry/xml/NCT04411511", "parents and or children aged between 12 and 16 years", []),
 ])
 def test_exclusion_ages_become_limits_on_participants(source, text, expected):
     assert [(age.operator, age.value) for age in bounds(text, exclusion=True)] == \
         [(op, float(value)) for op, value in expected], source
+
+
+def test_a_negated_inclusion_item_excludes():
+    # registry/xml/NCT00001615: "No patients with age less than 50." is a minimum of 50
+    assert [(a.operator, a.value) for a in bounds("No patients with age less than 50.")] == [(">=", 50.0)]
+    # registry/xml/NCT00002350-like lists of "No ..." without an age keep their ages as limits elsewhere
+    assert [(a.operator, a.value) for a in bounds("Not pregnant, aged 18-45 years")] == [(">=", 18.0), ("<=", 45.0)]
 
 
 def test_inclusive_and_days():

@@ -104,6 +104,31 @@ def test_exclusions_all_apply_while_inclusion_cohorts_are_alternatives():
     assert findings(body, "AGE002") == [] and findings(body, "AGE004") == []
 
 
+def test_an_open_cohort_sets_no_maximum():
+    # registry/xml/NCT04530357: registered 18 to 100 years
+    body = eligibility("18 years", "100 years", "Healthy male and female volunteers aged 18-50 and 50 and above.")
+    assert findings(body, "AGE002") == [] and findings(body, "AGE004") == []
+    assert len(findings(eligibility("18 years", "100 years", "Volunteers aged 18-50"), "AGE002")) == 1
+
+
+def test_a_boundary_stated_twice_means_the_precise_wording():
+    # registry/json/NCT02304679: registered 18 to 79
+    body = eligibility("18 years", "79 years", "The patient is a man between 18 and 80 years of age. (≥18 years and < 80 years)")
+    assert findings(body, "AGE002") == [] and findings(body, "AGE004") == []
+    # registry/xml/NCT04579549: two cohorts, not a restatement; registered from 5 years
+    body = eligibility("5 years", None, "Individuals at least 18 years old or between 5-17 years old and have a parent "
+                                        "or legal guardian present to consent.")
+    assert findings(body, "AGE002") == []
+
+
+def test_no_age_limit_said_in_words():
+    # registry/json/NCT03067181: strata with ages, one without
+    body = ("eligibility:\n  inclusion:\n    - There is no age limit for the low risk stratum\n"
+            "    - '>= 11 and < 25 years old at enrollment'\n")
+    assert findings(body, "AGE003") == []
+    assert len(findings(body.replace("There is no age limit for the low risk stratum", "Low risk"), "AGE003")) == 1
+
+
 def test_conditions_are_not_limits():
     body = eligibility("18 years", None, "use Karnofsky for patients > 16 years of age and Lansky for patients "
                                          "=< 16 years of age")  # registry/json/NCT03067181

@@ -40,6 +40,7 @@ class Age:
     text: str
     ranged: bool = False  # one end of a range ("18-75 years"): a band, not a one-sided limit
     wording: str = "exact"  # "colloquial": "over 18", "> 18", "between 18 and 80": read both ways
+    negated: bool = False  # in a clause that starts "No ...": an exclusion written among the inclusions
 
     @property
     def inclusive(self) -> bool:
@@ -96,10 +97,10 @@ _UNIT_OF = {"y": "years", "yo": "years", "y/o": "years", "yr": "years", "yrs": "
             "hr": "hours", "hrs": "hours"}
 
 _OPERATORS = [  # longest wording first: "greater than or equal to" before "greater than"
-    (">=", r"≥|>=|=>|⩾|(?:greater|older|more)\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|older|more)\s+than|"
+    (">=", r"≥|>=|=>|>/=|=/>|⩾|(?:greater|older|more)\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|older|more)\s+than|"
            r"equal\s+or\s+(?:greater|older)\s+than|at\s+least|no\s+(?:younger|less)\s+than|not\s+(?:younger|less)\s+than|"
            r"minimum(?:\s+age)?(?:\s+of)?|年满|(?<![未不])满|不小于|大于等于|大于或等于|不低于"),
-    ("<=", r"≤|<=|=<|⩽|(?:less|younger)\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:less|younger)\s+than|"
+    ("<=", r"≤|<=|=<|</=|=/<|⩽|(?:less|younger)\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:less|younger)\s+than|"
            r"no\s+(?:older|more|greater)\s+than|not\s+(?:older|more|greater)\s+than|not\s+exceeding|up\s+to|"
            r"maximum(?:\s+age)?(?:\s+of)?|不超过|不大于|小于等于|小于或等于|不高于|不超出"),
     (">", r">|older\s+than|over|above|more\s+than|greater\s+than|exceeding|大于|超过|高于"),
@@ -136,7 +137,7 @@ _MEASURED_AGE = re.compile(r"(?:gestation(?:al)?|bone|corrected|post-?menstrual|
 _OTHER = re.compile(r"donor|relative|family|partner|spouse|caregiver|(?:mother|father|parent|sibling)(?:'s|s'|\s+of)|"
                     r"contact|onset|diagnos|death|died|history|since|menarche|first|smok|began|"
                     r"started|when|供者|父母|亲属|发病|确诊|诊断", re.IGNORECASE)
-_AT_EVENT = re.compile(r"^\W*(?:of\s+age\s*)?(?:at|when|of|during|after|since)\s+(?:the\s+time\s+of\s+)?"
+_AT_EVENT = re.compile(r"^\W*(?:of\s+age\s*)?(?:at|when|of|during|after|since)\s+(?:(?:the\s+)?time\s+of\s+)?"
                        r"(?:diagnos|onset|first|initial|symptom|surgery|transplant|menarche|death|presentation)",
                        re.IGNORECASE)
 # An age that qualifies another requirement: "ANC ≥ 1.5 for patients > 16 years", "if age ≥ 60".
@@ -144,7 +145,7 @@ _PEOPLE = (r"(?:patients?|participants?|subjects?|children|child|adults?|those|i
            r"men|males?|females?|girls?|boys?|infants?|adolescents?|cases?|ones?)")
 _WHO = r"(?:" + _PEOPLE + r"|age[ds]?)"
 _QUALIFIER = re.compile(r"(?:(?:\bfor|\bif|\bwhen|\bunless|\bexcept|对于|若|如)\s+(?:the\s+|all\s+)?(?:[a-z-]+\s+)?(?:"
-                        + _WHO + r"\s*){0,3}|(?:\bin|\bamong|\bof|\bwhose|\bwho\s+are|\bwhere)\s+(?:the\s+|all\s+)?"
+                        + _WHO + r"\s*){0,3}(?:is|are)?\s*|(?:\bin|\bamong|\bof|\bon|\bwhose|\bwho\s+are|\bwhere)\s+(?:the\s+|all\s+)?"
                         r"(?:[a-z-]+\s+)?(?:" + _PEOPLE + r"\s*){1,3})\W{0,3}$", re.IGNORECASE)
 # A performance scale or a measurement chosen by age: "KPS > 12 y/o ≥ 50", "SBP > 140 if ≥ 60 years".
 _SCALE = re.compile(r"karnofsky|lansky|\bkps\b|\blps\b|\becog\b|performance|\bsbp\b|\bdbp\b|blood\s+pressure|"
@@ -152,13 +153,35 @@ _SCALE = re.compile(r"karnofsky|lansky|\bkps\b|\blps\b|\becog\b|performance|\bsb
 # One of several alternatives ("at least one of the following: - Age ≥ 65 - BMI ≥ 35"): an age
 # there qualifies the requirement, it is not a limit on everyone.
 _ALTERNATIVES = re.compile(r"(?:one|any|either|two|\d+)\s+(?:or\s+more\s+)?of\s+the\s+following|including\s*:|"
+                           r"\be\.g\.|such\s+as|for\s+example|"
                            r"defined\s+(?:by|as)\s+(?:any|one)|risk\s+factors?", re.IGNORECASE)
 # A part of the study that not everyone joins: its age limit is that part's.
-_SUBSTUDY = re.compile(r"\boptional\b|sub-?stud|\bpart\s+\d+\s+only", re.IGNORECASE)
+_SUBSTUDY = re.compile(r"\boptional\b|sub-?stud|\bpart\s+\d+\s+only|eligible\s+for\s+(?:this|the)\s+(?:research\s+)?"
+                       r"(?:procedure|extension|part)", re.IGNORECASE)
+# An item introduced by a part of the study or a stratum ("Standard risk 2: ...", "ULTRASOUND
+# GUIDED BIOPSY: ..."): its ages are that part's, not a limit on every participant.
+_PART = re.compile(r"^[^:\n]{0,120}\b(?:risk|strat\w*|randomi[sz]ation|procedure|biops\w*|sub-?stud\w*|substud\w*|"
+                   r"extension|optional)\b[^:\n]{0,80}:", re.IGNORECASE)
+# A count of people: "no more than one patient over 50 years of age per dose level" is a quota.
+_COUNTED = re.compile(r"\b(?:one|\d+|no|few|some)\s+(?:patients?|participants?|subjects?)\s*$", re.IGNORECASE)
 # The age of a thing: "a tumour sample no older than 3 years", "lesions > 360 days old".
 _THING = re.compile(r"(?:sample|specimen|tissue|block|biops|scan|imag|mri|\bct\b|data|result|slide|material|lesion|"
-                    r"ulcer|scar|wound|injur|fracture|test|x-ray|photo|record|tumou?r|implant|device)\w*\b[^,;]{0,25}$",
+                    r"ulcer|scar|wound|injur|fracture|test|x-ray|photo|record|tumou?r|implant|device|pcr|detect)\w*\b[^,;]{0,25}$",
                     re.IGNORECASE)
+# "a 4 week old injury": the age of the thing named after it.
+_THING_AFTER = re.compile(r"^\)?\s*(?:injur|lesion|fracture|wound|sample|specimen|test|result|scan|biops|ulcer|scar|"
+                          r"tumou?r|data|infection|symptom)", re.IGNORECASE)
+# Gestation written after the number: "infants > 28 weeks of gestation".
+_GESTATION_AFTER = re.compile(r"^\W*(?:of\s+)?(?:gestation|gestational|GA\b|post-?menstrual|corrected)", re.IGNORECASE)
+# A permission for a group, not a limit on everyone: "Patients < 18 years of age may participate".
+_PERMISSION_AFTER = re.compile(r"^[^.;]{0,25}\b(?:may|can)\s+(?:participate|enrol|be\s+(?:enrolled|included|eligible))|"
+                               r"^(?:[^.;]|\.\d){0,60}\b(?:with|who|whose|if|having)\b(?:[^.;]|\.\d){0,100}"
+                               r"\bare\s+(?:not\s+)?eligible\b", re.IGNORECASE)
+# Other people, named anywhere before: "no close contact ... with the following people: - Children < 3".
+_OTHERS_BEFORE = re.compile(r"contact\s+with|household|the\s+following\s+people", re.IGNORECASE)
+# A negated item among the inclusion criteria: "No patients with age less than 50".
+_INCLUSIVE_AFTER = re.compile(r"\W*(?:inclusive(?:ly)?|included)\b", re.IGNORECASE)
+_NEGATED = re.compile(r"^\W*(?:no|not|without|exclud\w*)\b[^,;]*$", re.IGNORECASE)
 # A child of the participant: "women who have at least one child younger than 18 years".
 _OWN_CHILD = re.compile(r"(?:have|has|with|their|her|his|one|a|an)\s+(?:\w+\s+)?(?:child(?:ren)?|infants?|bab(?:y|ies)|"
                         r"sons?|daughters?|kids?)\b[^,;]{0,15}$", re.IGNORECASE)
@@ -196,8 +219,11 @@ def ages(text: str) -> list[Age]:
             found.append(Age(">=", float(match.group(1)), low_unit, role, words, True, wording))
             found.append(Age("<=", float(match.group(3)), unit, role, words, True, wording))
         else:
+            if operator in (">", "<") and _INCLUSIVE_AFTER.match(masked[match.end():]):
+                operator += "="  # "over 18 years of age inclusively"
             wording = "colloquial" if operator in (">", "<") else "exact"
-            found.append(Age(operator, float(match.group(1)), unit, role, words, False, wording))
+            found.append(Age(operator, float(match.group(1)), unit, role, words, False, wording,
+                             bool(_NEGATED.match(_clause_before(masked, match.start())))))
     return _complementary_as_conditions([age for age in found if age.unit in UNITS])
 
 
@@ -243,8 +269,14 @@ def bounds(text: str, exclusion: bool = False) -> list[Age]:
     Ages that qualify something else are left out, and so is a range in an exclusion
     criterion (excluding a band of ages is no single limit).
     """
-    return [age.limit(exclusion) for age in ages(text)
-            if age.role == "bound" and not (exclusion and (age.ranged or in_combination(text, age.text)))]
+    limits = []
+    for age in ages(text):
+        excluded = exclusion != age.negated  # "No patients with age less than 50" excludes
+        if age.role == "bound" and not (excluded and (age.ranged or in_combination(text, age.text))):
+            if excluded and age.operator == "<":
+                age = replace(age, wording="exact")  # excluding "under 18" is read one way: minors
+            limits.append(age.limit(excluded))
+    return limits
 
 
 def _unit(word: str | None) -> str:
@@ -284,6 +316,8 @@ def _is_age(text: str, match, unit: str, bare: bool, last_end: int) -> bool:
     after = text[match.end(): match.end() + 25].lower()
     if _THING.search(before[-45:]):
         return False  # "a tumour sample no older than 3 years", "scars > 360 days old"
+    if _THING_AFTER.search(after):
+        return False  # "an acute (less than 4 week old) injury"
     if re.search(r"岁|年龄|月龄", words) or re.search(r"\bold\b|\bage\b|y/?o\b", words, re.IGNORECASE):
         return True
     if re.match(r"\s*(?:old|of\s+age|age\b)", after):
@@ -298,7 +332,8 @@ def _is_age(text: str, match, unit: str, bare: bool, last_end: int) -> bool:
                          r"yrs?|years?|y)\b)[a-z]",
                          after):
         return False  # "minimum 20 natural teeth"
-    if last_end >= 0 and re.fullmatch(r"[\s,;/()]*(?:(?:and|or|but|&|to|,)\s*)*(?:not\s+)?", text[last_end: match.start()],
+    gap = text[last_end: match.start()] if last_end >= 0 else ""
+    if gap.strip() and re.fullmatch(r"(?:\.\s*\()?[\s,;/()]*(?:(?:and|or|but|&|to|,)\s*)*(?:not\s+)?", gap,
                                        re.IGNORECASE):
         return True  # "Age ≥ 18 years and ≤ 75 years"
     word = None
@@ -321,7 +356,10 @@ def _role(text: str, match) -> str:
         return "condition"
     if _MEASURED_AGE.search(near.rstrip()) or re.search(r"(?:gestation|bone|corrected)\w*\s+age", near, re.IGNORECASE):
         return "condition"
-    if _AT_EVENT.search(after):
+    if _AT_EVENT.search(after) or _GESTATION_AFTER.search(after) or \
+            _PERMISSION_AFTER.search(text[match.end(): match.end() + 150]):
+        return "condition"
+    if _OTHERS_BEFORE.search(text[: match.start()]):
         return "condition"
     # "Age ≥ 18" names the participant's own age, whatever came before it in a run-on item
     own = re.search(r"(?:\bage[ds]?|年龄)\W{0,3}$", near, re.IGNORECASE)
@@ -329,7 +367,10 @@ def _role(text: str, match) -> str:
         return "condition"
     if _SCALE.search(re.split(r"[,(]", near)[-1]) or _SUBSTUDY.search(text[: match.start()]):
         return "condition"
-    if _ALTERNATIVES.search(text[: match.start()]) or _CONSENT_BY.search(text[: match.start()]):
+    if _COUNTED.search(near) or _PART.match(text[: match.start()]):
+        return "condition"
+    outside_brackets = re.sub(r"\([^()]*\)", "", text[: match.start()])  # "(need consent of parent if under 18)"
+    if _ALTERNATIVES.search(text[: match.start()]) or _CONSENT_BY.search(outside_brackets):
         return "condition"  # one of a list of alternatives
     if _MEASURE_BEFORE.search(before):
         return "condition"  # "APE ≥ 2.5 ng/ml in younger than 60 years": a threshold chosen by age

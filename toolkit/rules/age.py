@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from toolkit.diagnostics import Severity
 from toolkit.parse.ages import Age, bounds
 from toolkit.parse.durations import DAYS, age_days, same_age
 from toolkit.rules._registry import Finding, rule
 from toolkit.document.walk import get
+
+_NO_AGE_LIMIT = re.compile(r"\bno\s+(?:upper\s+|lower\s+)?age\s+(?:limit|restriction)", re.IGNORECASE)
 
 
 def _bounds(doc):
@@ -143,8 +148,21 @@ def _compute_limits(doc) -> list:
     for section in ("inclusion", "exclusion"):
         for index, criterion in enumerate(get(doc.data, "eligibility", section, default=[]) or []):
             if isinstance(criterion, str):
-                found.extend((section, index, limit) for limit in bounds(criterion, section == "exclusion"))
+                found.extend((section, index, limit) for limit in _clarified(bounds(criterion, section == "exclusion")))
     return found
+
+
+def _clarified(limits: list[Age]) -> list[Age]:
+    """A criterion that states one boundary twice, "between 18 and 80 years of age (≥ 18 years
+    and < 80 years)", means the second, more precise wording: it is there to settle the first."""
+    kept = []
+    for age in limits:
+        twin = [other for other in limits if other is not age and other.side == age.side and
+                (other.value, other.unit) == (age.value, age.unit) and other.ranged != age.ranged]
+        if twin and age.ranged:
+            continue  # the range's end, restated exactly by its twin
+        kept.append(replace(age, wording="exact") if twin else age)
+    return kept
 
 
 def _effective(limits: list, kind: str, days) -> tuple | None:
@@ -163,6 +181,27 @@ def _effective(limits: list, kind: str, days) -> tuple | None:
     return tighter(chosen, key=lambda item: days(item[2])) if chosen else None
 
 
+def _says_no_age_limit(doc) -> bool:
+    return any(isinstance(text, str) and _NO_AGE_LIMIT.search(text)
+               for section in ("inclusion", "exclusion")
+               for text in get(doc.data, "eligibility", section, default=[]) or [])
+
+
+def _open_sides(limits: list) -> set[str]:
+    """Sides an inclusion criterion leaves open: "aged 18-50 and 50 and above" is two cohorts,
+    the second with no upper limit, so the criteria set no maximum."""
+    open_sides = set()
+    for index in {item[1] for item in limits if item[0] == "inclusion"}:
+        ages = [item[2] for item in limits if item[0] == "inclusion" and item[1] == index]
+        if any(age.ranged for age in ages):
+            for side in ("min", "max"):
+                other = "max" if side == "min" else "min"
+                if any(not age.ranged and age.side == other for age in ages) and \
+                        not any(not age.ranged and age.side == side for age in ages):
+                    open_sides.add(side)
+    return open_sides
+
+
 def _age_findings(doc) -> dict:
     """Per side: None (agrees, or nothing to compare) or (item, declared, ambiguous)."""
     return doc.cached("age-findings", _compute_findings)
@@ -176,6 +215,8 @@ def _compute_findings(doc) -> dict:
         if declared is None or age_days(str(declared)) is None:
             continue  # AGE003 reports a limit stated only in the text
         target = age_days(str(declared))
+        if kind in _open_sides(limits):
+            continue
         literal = _effective(limits, kind, Age.inclusive_days)
         if literal is None or same_age(literal[2].inclusive_days(), target):
             continue
@@ -253,13 +294,19 @@ def criteria_age_not_structured(doc):
     """
     structured = dict(zip(("min", "max"), _bounds(doc)))
     limits = _stated_limits(doc)
+    if _says_no_age_limit(doc):
+        return  # "There is no age limit for the low risk stratum": the absent bounds are right
     for kind in ("min", "max"):
         item = _effective(limits, kind, Age.inclusive_days)
-        if item is None or structured[kind] is not None:
+        if item is None or structured[kind] is not None or kind in _open_sides(limits):
             continue
+        if kind == "min" and item[2].inclusive_days() <= 0:
+            continue  # "aged 0-18 years": a lower limit of 0 is no limit
         section, index, age = item
         key = "minimum_age" if kind == "min" else "maximum_age"
         value = f"{age.inclusive_days() / DAYS[age.unit[:-1]]:g} {age.unit}"
+        if age.wording == "colloquial" and section == "inclusion" and not age.ranged:
+            value += f' (or {age.value:g} {age.unit} if "{age.text}" is meant to include {age.value:g})'
         yield Finding(
             ("eligibility", section, index),
             f'{section} criterion {index + 1} says "{age.text}" but eligibility.{key} is not set; '
