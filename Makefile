@@ -7,7 +7,8 @@ setup:
 check: setup
 	.venv/bin/protocol validate protocols/
 
-test: setup
+test:
+	@scripts/setup --tests
 	.venv/bin/pytest
 
 bench: setup

@@ -6,7 +6,7 @@ import dataclasses
 import json
 
 import pytest
-from conftest import COMPLETE, MINIMAL
+from conftest import COMPLETE
 
 from toolkit import config
 from toolkit.rules import ALIASES, REGISTRY

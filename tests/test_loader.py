@@ -7,7 +7,6 @@ import resource
 import time
 
 import pytest
-
 import yaml
 
 from toolkit.document import load as loader
@@ -106,7 +105,7 @@ def test_invalid_utf8_points_at_the_byte():
 
 
 def test_byte_order_mark_is_accepted():
-    assert data_bom(codecs.BOM_UTF8 + "id: 试验\n".encode("utf-8")) == {"id": "试验"}
+    assert data_bom(codecs.BOM_UTF8 + "id: 试验\n".encode()) == {"id": "试验"}
 
 
 def test_utf16_with_bom_is_accepted():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import textstat
 from conftest import PROTOCOLS
 
-from toolkit.parse import readability
 from toolkit.document.load import load_file
+from toolkit.parse import readability
 
 SAMPLES = [
     "This study tests a new medicine for liver cancer. You will take one pill each day. "
@@ -32,7 +32,8 @@ def test_targets():
 def test_chinese_heuristic():
     short = readability.chinese("我们研究一种新药。您每天吃一片药。医生每三周检查一次。")
     assert short.on_target and short.score < 10
-    long_sentence = "本试验的目的是评估放射治疗作为一种治疗选择的疗效和安全性以延长一线全身治疗后寡进展性肝细胞癌患者的无进展生存期并延迟二线全身治疗的必要性。"
+    long_sentence = ("本试验的目的是评估放射治疗作为一种治疗选择的疗效和安全性"
+                     "以延长一线全身治疗后寡进展性肝细胞癌患者的无进展生存期并延迟二线全身治疗的必要性。")
     long = readability.chinese(long_sentence * 2)
     assert not long.on_target and long.long_share == 1.0
 

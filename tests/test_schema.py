@@ -140,3 +140,12 @@ def test_contract_enums():
 
 def test_schema_file_is_json():
     json.loads(resources.schema_path().read_text(encoding="utf-8"))
+
+
+def test_other_schema_problems_are_sch007_at_the_value():
+    text = "schema_version: 1\nid: x\ntitle: {brief: A}\ntranslations:\n  Chinese: {title: {brief: B}}\n"
+    found = schema.check(load_bytes(text.encode(), "t.yaml").document)
+    assert [(d.rule, d.line) for d in found] == [("SCH007", 5)]
+    assert '"Chinese"' in found[0].message
+    fixed = text.replace("Chinese", "zh")
+    assert schema.check(load_bytes(fixed.encode(), "t.yaml").document) == []

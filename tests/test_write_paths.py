@@ -17,7 +17,6 @@ import stat
 import pytest
 from conftest import MINIMAL
 
-
 COMMANDS = ("render", "export", "new")
 
 

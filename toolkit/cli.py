@@ -12,7 +12,8 @@ import sys
 import click
 
 from toolkit import __version__
-from toolkit.render.documents import DOCUMENTS, FORMATS as RENDER_FORMATS, doc_help
+from toolkit.render.documents import DOCUMENTS, doc_help
+from toolkit.render.documents import FORMATS as RENDER_FORMATS
 from toolkit.reporters import REPORTERS
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -45,7 +46,7 @@ def main() -> None:
 @click.option("--select", metavar="CODES", help="Only these codes or families, comma-separated (e.g. AGE,TIM001).")
 @click.option("--ignore", metavar="CODES", help="Leave out these codes or families, comma-separated.")
 @click.option("--strict", is_flag=True, help="Warnings fail the run too (exit status 1).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="Worker processes for many files [default: all cores].")
 def validate(paths, output_format, select, ignore, strict, jobs) -> None:
     """Check protocol files: YAML, schema, then consistency rules.
@@ -64,9 +65,9 @@ def validate(paths, output_format, select, ignore, strict, jobs) -> None:
       protocol validate trial.yaml --format json
       protocol validate protocols/ --ignore TXT --strict
     """
+    from toolkit.commands.validate import run
     from toolkit.files import PathError, discover
     from toolkit.settings import Selection, SettingsError, ValidateSettings, parse_codes
-    from toolkit.commands.validate import run
 
     try:
         selection = Selection(parse_codes(select), parse_codes(ignore))
@@ -104,8 +105,8 @@ def new(file, force) -> None:
     Example:
       protocol new protocols/my-trial.yaml
     """
-    from toolkit.files import write_output
     from toolkit.commands.new import skeleton
+    from toolkit.files import write_output
 
     try:
         write_output(file, skeleton(file), force=force)
@@ -116,36 +117,73 @@ def new(file, force) -> None:
 
 
 @main.command("import", context_settings=CONTEXT)
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-o", "--output", "out_dir", default=".", show_default=True, type=click.Path(file_okay=False),
               help="Folder to write the protocol files to.")
 @click.option("--force", is_flag=True, help="Overwrite protocol files that exist.")
-def import_(files, out_dir, force) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Worker processes [default: all cores for many records].")
+def import_(sources, out_dir, force, jobs) -> None:
     """Turn ClinicalTrials.gov records into protocol YAML files.
 
-    FILES are API v2 JSON records (as downloaded from the registry) or legacy XML records
-    (<clinical_study>). Each becomes OUTPUT/<NCT number>.yaml; an existing file is never
+    SOURCES are API v2 JSON records (as downloaded from the registry) or legacy XML records
+    (<clinical_study>), folders of them, or zip archives of them (the registry's bulk
+    download). Each record becomes OUTPUT/<NCT number>.yaml; an existing file is never
     overwritten without --force. What a record holds that the format cannot is listed at the
-    top of the file and printed. Exit status 1 if any file could not be imported.
+    top of the file and printed. Exit status 1 if any record could not be imported.
 
     \b
     Examples:
       protocol import NCT04361331.json -o protocols/
       protocol import downloads/*.xml -o protocols/ --force
+      protocol import ctg-studies.zip -o registry/ --jobs 2
     """
-    from toolkit.ctgov.importer import import_file
+    from toolkit.commands.import_ import run
+    from toolkit.ctgov.sources import SourceError
 
-    failed = 0
-    for path in files:
-        result = import_file(path, out_dir, force)
-        if result.error:
-            failed += 1
-            click.echo(f"{path}: error: {result.error}", err=True)
-            continue
-        click.echo(f"{path} -> {result.target}" + (f" ({len(result.notes)} not carried)" if result.notes else ""))
-        for note in result.notes:
-            click.echo(f"  not carried: {note}" if not note.startswith("not carried") else f"  {note}")
-    sys.exit(1 if failed else 0)
+    try:
+        status = run(list(sources), out_dir, force, jobs or os.cpu_count() or 1)
+    except SourceError as err:
+        _fail(str(err))
+    sys.exit(status)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", "out_dir", default="audit", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for findings.jsonl, summary.json and report.html.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N", help="Worker processes [default: all cores].")
+@click.option("--fresh", is_flag=True, help="Start over, replacing an earlier audit's outputs in OUTPUT.")
+@click.option("--yaml", "yaml_dir", type=click.Path(file_okay=False),
+              help="Also write each imported record's protocol YAML into this folder (never replacing a file).")
+def audit(sources, out_dir, jobs, fresh, yaml_dir) -> None:
+    """Check every record of a registry download and report what is wrong across them.
+
+    SOURCES are folders or zip archives of ClinicalTrials.gov records (API v2 JSON, legacy
+    XML) or of protocol YAML files. Records are imported in memory and checked with every
+    rule in parallel. OUTPUT receives findings.jsonl (one record per line, in a stable
+    order), summary.json (findings per rule and severity, per registration year and status)
+    and report.html (self-contained, with plots). An interrupted audit resumes where it
+    stopped when run again with the same SOURCES; a record that cannot be read is reported,
+    never fatal. Exit status 0 when the audit ran, 2 when it could not start.
+
+    \b
+    Examples:
+      protocol audit ctg-studies.zip -o audit/
+      protocol audit ../shared/corpus -o audit/ --jobs 2
+    """
+    from pathlib import Path
+
+    from toolkit.audit.run import AuditError
+    from toolkit.commands.audit import run
+    from toolkit.ctgov.sources import SourceError
+
+    try:
+        status = run(list(sources), Path(out_dir), jobs or os.cpu_count() or 1, fresh,
+                     Path(yaml_dir) if yaml_dir else None, sys.stdout)
+    except (AuditError, SourceError) as err:
+        _fail(str(err))
+    sys.exit(status)
 
 
 @main.command(context_settings=CONTEXT)
@@ -285,8 +323,8 @@ def _valid_document(file, rules: bool = True):
     With rules=False only the YAML and the schema must be sound.
     """
     from toolkit import schema
-    from toolkit.engine import check_document
     from toolkit.document.load import load_file
+    from toolkit.engine import check_document
     from toolkit.reporters import TextReporter
 
     loaded = load_file(file)

@@ -30,7 +30,7 @@ KEYS = {"select", "ignore", "rules"}
 SEVERITIES = [s.value for s in Severity]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def table_for(folder: Path) -> tuple[Path | None, dict]:
     """The nearest [tool.protocol] table at or above `folder`, and the file it came from."""
     for parent in (folder, *folder.parents):
@@ -51,7 +51,7 @@ def config_for(path: str, cli: Selection = Selection()) -> RuleConfig:
     return _config_for_folder(os.path.dirname(path) or ".", cli.select, cli.ignore)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _config_for_folder(folder: str, cli_select: tuple[str, ...], cli_ignore: tuple[str, ...]) -> RuleConfig:
     """Files in one folder share their configuration: resolved once, not once per file."""
     source, table = table_for(Path(folder).resolve())

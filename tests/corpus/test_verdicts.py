@@ -36,7 +36,7 @@ def verdicts() -> list[dict]:
     return rows
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def findings(record: str) -> frozenset[tuple[str, str]]:
     """(rule, path) of every finding on the imported record, as `protocol validate` reports them."""
     protocol, _ = read_record(str(CORPUS / record))

@@ -349,7 +349,6 @@ def from_prs(xml: str) -> dict:
     interventional = design.find("interventional_design") if design is not None else None
     observational = design.find("observational_design") if design is not None else None
     eligibility, party = root.find("eligibility"), root.find("sponsors/resp_party")
-    inner = interventional if interventional is not None else observational
     dates = {}
     for tag, ours in (("start_date", "start"), ("primary_compl_date", "primary_completion"),
                       ("last_follow_up_date", "completion")):

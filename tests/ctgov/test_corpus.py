@@ -11,8 +11,8 @@ from conftest import ROOT
 
 from toolkit import schema
 from toolkit.ctgov.importer import import_file
-from toolkit.engine import check_file
 from toolkit.document.load import load_file
+from toolkit.engine import check_file
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 RECORDS = sorted(CORPUS.glob("ctgov-json/*.json")) + sorted(CORPUS.glob("ctgov-xml/*.xml"))

@@ -13,8 +13,8 @@ import re
 import pytest
 from conftest import FIXTURES
 
-from toolkit.document.load import load_file
 from toolkit import schema
+from toolkit.document.load import load_file
 
 GOOD_JSON = FIXTURES / "ctgov" / "NCT03630471.json"
 SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\.yaml$")

@@ -5,8 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.parse.durations import (DAYS, TimePoint, age_days, named_time_point, named_time_points, same_time,
-                                     time_points, timeframe)
+from toolkit.parse.durations import (
+    DAYS,
+    TimePoint,
+    age_days,
+    named_time_point,
+    named_time_points,
+    same_time,
+    time_points,
+    timeframe,
+)
 
 MONTH, YEAR, WEEK = DAYS["month"], DAYS["year"], DAYS["week"]
 

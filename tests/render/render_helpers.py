@@ -8,7 +8,7 @@ from toolkit.document.load import load_file
 from toolkit.render import RenderRequest, render
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def rendered(name: str, document: str, output_format: str, lang: str = "en") -> bytes:
     """A document rendered once per test session (PDFs take a second each)."""
     data = load_file(str(PROTOCOLS / f"{name}.yaml")).document.data

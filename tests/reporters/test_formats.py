@@ -6,7 +6,7 @@ import io
 import json
 import xml.etree.ElementTree as ElementTree
 
-from conftest import COMPLETE, AS_PUBLISHED, MINIMAL
+from conftest import AS_PUBLISHED, COMPLETE, MINIMAL
 
 from toolkit.diagnostics import Diagnostic, Severity
 from toolkit.engine import Summary

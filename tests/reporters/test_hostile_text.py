@@ -10,7 +10,6 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 from conftest import MINIMAL
 
-
 HOSTILE = MINIMAL + r'''  allocation: "\e[2J\e]0;pwned\arandomised\x85\u2028\u202e"
 "eligibilty\nbad.yaml:1:1: error SCH999 forged": 1
 "elig\x01ibility\x1b[31m": 2

@@ -8,7 +8,7 @@ import pytest
 
 from toolkit.rules import FAMILIES, REGISTRY
 
-HEADINGS = ("## What it checks", "## Why it matters", "## Example", "## Fix")
+HEADINGS = ("## What it checks", "## Why it matters", "## Example", "## Use instead", "## Fix")
 
 
 @pytest.mark.parametrize("code", sorted(REGISTRY))

@@ -25,6 +25,26 @@ def test_req003_primary_endpoint():
     assert lines("endpoints: {primary: [{measure: OS, timeframe: 2 years}]}\n", "REQ003") == []
 
 
+def test_req001_without_a_design_block_points_at_the_document():
+    from toolkit.document.load import load_bytes
+    from toolkit.engine import check_document
+    from toolkit.settings import Selection
+
+    loaded = load_bytes(b"schema_version: 1\nid: t\ntitle: {brief: A}\n", "t.yaml")
+    (found,) = check_document(loaded.document, Selection(select=("REQ001",)))
+    assert (found.line, found.path, found.message) == (1, "", "design.study_type is not given; registries require it")
+
+
+def test_req002_expanded_access_needs_no_overall_status():
+    assert lines("status:\n  expanded_access: available\n", "REQ002") == []
+
+
+def test_req003_not_for_expanded_access():
+    assert lines("design:\n  study_type: expanded_access\n", "REQ003") == []
+    assert [message for _, message in findings("design:\n  study_type: interventional\n", "REQ003")] == [
+        "no primary endpoint is given"]
+
+
 def test_req020_age_limits_not_stated():
     assert lines("eligibility:\n  sex: all\n", "REQ020") == [2]
     assert lines("", "REQ020") != []  # no eligibility at all: reported at the top

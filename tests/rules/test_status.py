@@ -113,6 +113,14 @@ def test_dat007_registered_after_start():
     assert lines(prompt, "DAT007") == []
 
 
+def test_dat007_max_days_option():
+    thirty_days = status(start="{date: 2023-08-01, type: actual}", first_submitted="2023-08-31")
+    assert lines(thirty_days, "DAT007") == [3]  # default: 21 days
+    assert lines(thirty_days, "DAT007", max_days=30) == []
+    nine_days = status(start="{date: 2023-08-01, type: actual}", first_submitted="2023-08-10")
+    assert lines(nine_days, "DAT007", max_days=0) == [3]  # the ICMJE policy: none at all
+
+
 def test_dat007_only_where_prospective_registration_was_asked_for():
     # NCT00004415: started May 1991, registered 1999 — before ClinicalTrials.gov or the ICMJE policy
     old = status(start="{date: 1991-05}", first_submitted="1999-10-18")

@@ -89,6 +89,7 @@ def test_tim004_reports_an_endpoint_once_and_allows_approximate_frames():
               "  primary_completion: {date: 2020-03, type: actual}\n  completion: {date: 2021-08-17, type: actual}\n")
     assert len(findings(endpoints("Up to 5 years", status=status), "TIM004")) == 1
     assert findings(endpoints("approximately 2.2 years", status=status), "TIM004") == []
+    assert len(findings(endpoints("approximately 2.2 years", status=status), "TIM004", approximate_margin=0.0)) == 1
 
 
 def test_unwritten_timeframes_are_left_to_txt001():

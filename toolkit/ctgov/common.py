@@ -86,8 +86,8 @@ def clean(text: str | None) -> str | None:
     if text is None:
         return None
     lines = [line.rstrip() for line in _ESCAPED.sub(r"\1", text).replace("\r\n", "\n").split("\n")]
-    indent = min((len(l) - len(l.lstrip()) for l in lines if l.strip()), default=0)
-    body = "\n".join(l[indent:] for l in lines).strip("\n")
+    indent = min((len(line) - len(line.lstrip()) for line in lines if line.strip()), default=0)
+    body = "\n".join(line[indent:] for line in lines).strip("\n")
     paragraphs = []
     for paragraph in re.split(r"\n\s*\n", body):
         rows = paragraph.split("\n")

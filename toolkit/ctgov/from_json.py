@@ -148,9 +148,14 @@ def _design(module, notes):
         "allocation": enum(info.get("allocation"), {"randomized", "non_randomized", "na"}, "allocation", notes),
         "model": enum(info.get("interventionModel"), _enum_values("properties", "design", "properties", "model"), "intervention model", notes),
         "model_description": clean(info.get("interventionModelDescription")),
-        "purpose": enum(info.get("primaryPurpose"), _enum_values("properties", "design", "properties", "purpose"), "primary purpose", notes),
-        "observational_model": enum(info.get("observationalModel"), _enum_values("properties", "design", "properties", "observational_model"), "observational model", notes),
-        "time_perspective": enum(info.get("timePerspective"), _enum_values("properties", "design", "properties", "time_perspective"), "time perspective", notes),
+        "purpose": enum(info.get("primaryPurpose"), _enum_values("properties", "design", "properties", "purpose"),
+                        "primary purpose", notes),
+        "observational_model": enum(info.get("observationalModel"),
+                                    _enum_values("properties", "design", "properties", "observational_model"),
+                                    "observational model", notes),
+        "time_perspective": enum(info.get("timePerspective"),
+                                 _enum_values("properties", "design", "properties", "time_perspective"),
+                                 "time perspective", notes),
         "masking": {"level": level, "who": [w.lower() for w in masking.get("whoMasked", [])],
                     "description": clean(masking.get("maskingDescription"))} if level else None,
         "enrollment": {"count": enrollment.get("count"),
@@ -246,7 +251,8 @@ def _contact(item, notes):
 
 def _contacts(module, notes):
     officials = [{"name": o.get("name"), "affiliation": o.get("affiliation"),
-                  "role": enum(o.get("role"), {"principal_investigator", "study_chair", "study_director", "sub_investigator"}, "official role", notes)}
+                  "role": enum(o.get("role"), {"principal_investigator", "study_chair", "study_director", "sub_investigator"},
+                               "official role", notes)}
                  for o in module.get("overallOfficials", []) if o.get("name")]
     central = [_contact(c, notes) for c in module.get("centralContacts", []) if c.get("name")]
     return {"central": central, "officials": officials}

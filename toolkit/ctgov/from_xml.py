@@ -178,7 +178,7 @@ def _contacts_locations(root) -> dict:
 def _references(root) -> dict:
     refs = [{"citation": _text(r, "citation"), "pmid": _text(r, "PMID"), "type": "BACKGROUND"} for r in root.findall("reference")]
     refs += [{"citation": _text(r, "citation"), "pmid": _text(r, "PMID"), "type": "RESULT"} for r in root.findall("results_reference")]
-    links = [{"label": _text(l, "description"), "url": _text(l, "url")} for l in root.findall("link")]
+    links = [{"label": _text(link, "description"), "url": _text(link, "url")} for link in root.findall("link")]
     return {"references": refs, **({"seeAlsoLinks": links} if links else {})}
 
 

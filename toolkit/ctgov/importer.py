@@ -8,12 +8,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from toolkit.commands.new import schema_reference
 from toolkit.ctgov import from_json, from_xml
 from toolkit.ctgov.common import ImportError_, Notes
+from toolkit.ctgov.sources import Source, SourceError
+from toolkit.diagnostics import printable
 from toolkit.document.dump import dump
 from toolkit.files import write_atomic
-from toolkit.commands.new import schema_reference
-from toolkit.diagnostics import printable
 
 MAX_BYTES = 64 * 1024 * 1024
 NCT_NUMBER = re.compile(r"NCT[0-9]{8}", re.IGNORECASE)
@@ -31,7 +32,11 @@ def read_record(path: str) -> tuple[dict, Notes]:
     """The record in `path` (API v2 JSON or legacy XML) as protocol data, and what was not carried."""
     if os.path.getsize(path) > MAX_BYTES:
         raise ImportError_(f"file is larger than {MAX_BYTES // 1048576} MiB; not a single registry record")
-    raw = Path(path).read_bytes()
+    return parse_record(Path(path).read_bytes())
+
+
+def parse_record(raw: bytes) -> tuple[dict, Notes]:
+    """A record's bytes (API v2 JSON or legacy XML) as protocol data, and what was not carried."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -72,10 +77,16 @@ def _parse_xml(raw: bytes):
 
 
 def import_file(path: str, out_dir: str, force: bool) -> Imported:
-    result = Imported(path)
+    return import_source(Source(path), out_dir, force)
+
+
+def import_source(source: Source, out_dir: str, force: bool) -> Imported:
+    """Import one record (a file, or a member of a zip archive) into `out_dir`."""
+    result = Imported(source.label)
+    path = source.member or source.path
     try:
-        protocol, notes = read_record(path)
-    except ImportError_ as err:
+        protocol, notes = parse_record(source.read())
+    except (ImportError_, SourceError) as err:
         result.error = str(err)
         return result
     except OSError as err:

@@ -462,7 +462,7 @@ def _contacts(w, study, p):
         w.add(element, "role", OFFICIAL_ROLE.get(official.get("role")))
         w.add(element, "affiliation", official.get("affiliation"))
     central = get(p, "contacts", "central", default=[])
-    for tag, person in zip(("overall_contact", "overall_contact_backup"), central):
+    for tag, person in zip(("overall_contact", "overall_contact_backup"), central, strict=False):
         _person(w, study, tag, person)
     if len(central) > 2:
         w.note("central contacts after the second (PRS holds a contact and a backup)")
@@ -479,7 +479,7 @@ def _locations(w, study, p):
         w.add(element, "status", STATUS.get(site.get("status")))
         contacts = [c for c in site.get("contacts", []) if c.get("role") not in SITE_INVESTIGATOR_ROLE]
         investigators = [c for c in site.get("contacts", []) if c.get("role") in SITE_INVESTIGATOR_ROLE]
-        for tag, person in zip(("contact", "contact_backup"), contacts):
+        for tag, person in zip(("contact", "contact_backup"), contacts, strict=False):
             _person(w, element, tag, person)
         if len(contacts) > 2:
             w.note("site contacts after the second (PRS holds a contact and a backup per site)")

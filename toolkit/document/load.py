@@ -21,8 +21,8 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
-from toolkit.document.model import Document
 from toolkit.diagnostics import Diagnostic, Severity, pointer
+from toolkit.document.model import Document
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 # Nodes reached a second time through an alias; a real protocol needs a handful.

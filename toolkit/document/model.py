@@ -12,11 +12,16 @@ from toolkit.document import walk
 
 @dataclass
 class Document:
-    """A loaded protocol: its data and the YAML nodes that say where each value is."""
+    """A loaded protocol: its data and the YAML nodes that say where each value is.
+
+    A document made from data alone (`root` None: a registry record checked in memory by
+    `protocol audit`, with no file anyone will open) has no positions: every place is line 1,
+    column 1, and findings are located by their JSON Pointer only.
+    """
 
     file: str
     data: dict
-    root: MappingNode
+    root: MappingNode | None
     text: str = field(repr=False)
     _strings: list | None = field(default=None, repr=False)
     _joined: str | None = field(default=None, repr=False)
@@ -42,8 +47,15 @@ class Document:
             self._joined = "\x00".join(text for _, text in self.strings)
         return self._joined
 
-    def node_at(self, parts) -> tuple[Node, int]:
+    @classmethod
+    def from_data(cls, file: str, data: dict) -> Document:
+        """A document with data and no YAML behind it (see the class documentation)."""
+        return cls(file, data, None, "")
+
+    def node_at(self, parts) -> tuple[Node | None, int]:
         """The node at `parts`, or its deepest existing ancestor; and how many parts matched."""
+        if self.root is None:
+            return None, 0
         node: Node = self.root
         for depth, part in enumerate(parts):
             child = _child(node, part)
@@ -55,6 +67,8 @@ class Document:
     def position(self, parts) -> tuple[int, int]:
         """1-based (line, column) of the value at `parts` (of its parent if it is absent)."""
         node, _ = self.node_at(parts)
+        if node is None:
+            return 1, 1
         return node.start_mark.line + 1, node.start_mark.column + 1
 
     def key_position(self, parts) -> tuple[int, int]:

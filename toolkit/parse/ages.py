@@ -29,6 +29,7 @@ UNITS = ("years", "months", "weeks", "days", "hours")
 _FLIP = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}
 
 
+
 @dataclass(frozen=True)
 class Age:
     """One age: `operator value unit`, e.g. (">=", 18, "years"), and what it limits."""

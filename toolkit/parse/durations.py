@@ -103,7 +103,8 @@ _CALENDAR_DATE = re.compile(
 _NOT_A_TIME = re.compile(
     r"^\s*(?:-?\s*)?(?:old\b|of\s+age\b|age\b|treatment\s+cycles?\b|cycles?\b|courses?\b|apart\b|intervals?\b|washout\b)",
     re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"(?:\bage[sd]?|\baging|\bchildren|\bkids|\binfants|\badolescents|\bpatients|\bparticipants)\s*(?:of|from|between)?\s*(?:\d+(?:\.\d+)?\s*(?:-|–|to|and)\s*)?$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"(?:\bage[sd]?|\baging|\bchildren|\bkids|\binfants|\badolescents|\bpatients|\bparticipants)"
+                         r"\s*(?:of|from|between)?\s*(?:\d+(?:\.\d+)?\s*(?:-|–|to|and)\s*)?$", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(r"(?:\bper|\bevery|\beach|\bq)\s*$", re.IGNORECASE)
 _TOLERANCE_BEFORE = re.compile(r"(?:±|\+/-|\+-)\s*$")
 
@@ -115,7 +116,8 @@ _VAGUE = re.compile(
 )
 _BASELINE = re.compile(r"\bbase(?:d)?line\b|\bbasline\b|\bscreening\b|基线", re.IGNORECASE)  # "Basline": a typo, still a baseline
 # "after 5 doses", "cycle 3": time points counted in treatment events, measurable per participant
-_EVENTS = re.compile(r"\d+(?:st|nd|rd|th)?\s*(?:doses?|cycles?|courses?|injections?|infusions?|visits?|vaccinations?|sessions?|treatments?|meals?|menstrual\s+cycles?)\b"
+_EVENTS = re.compile(r"\d+(?:st|nd|rd|th)?\s*(?:doses?|cycles?|courses?|injections?|infusions?|visits?|vaccinations?"
+                     r"|sessions?|treatments?|meals?|menstrual\s+cycles?)\b"
                      r"|\b(?:cycles?|courses?|visits?|doses?|sessions?)\s*\d+", re.IGNORECASE)
 # events of each participant that fix when an assessment happens, without an amount of time
 _ANCHORS = re.compile(
@@ -161,9 +163,9 @@ def normalise(text: str) -> str:
         text = re.sub(rf"\b(\d+) and a half ({_LONG_UNIT})", lambda m: f"{int(m.group(1)) + 0.5} {m.group(2)}", text)
     if re.search(r"\ban? (?:year|month|week|day)|half an? ", text, re.IGNORECASE):
         text = re.sub(rf"\bhalf an? ({_LONG_UNIT})", r"0.5 \1", text, flags=re.IGNORECASE)
-        text = re.sub(r"\b(of|for|within|after|in|to|about|approximately|over)\s+an?\s+(year|month|week|day)\b", r"\1 1 \2", text, flags=re.IGNORECASE)
+        text = re.sub(r"\b(of|for|within|after|in|to|about|approximately|over)\s+an?\s+(year|month|week|day)\b",
+                      r"\1 1 \2", text, flags=re.IGNORECASE)
     if _CN_NUMERAL.search(text):
-        import cn2an
 
         text = _CN_NUMERAL.sub(lambda m: _cn_number(m.group(0)), text)
     return text
@@ -378,7 +380,8 @@ _NAMED_POINT = re.compile(
     re.IGNORECASE,
 )
 # "1-year after treatment", "at 3 Months After Completion of Therapy": counted from a later event
-_AFTER_EVENT = re.compile(r"^\s+(?:after|post|following)\s+(?:the\s+)?(?:end|completion|treatment|therapy|surgery|transplant|discharge|last|stopping)", re.IGNORECASE)
+_AFTER_EVENT = re.compile(r"^\s+(?:after|post|following)\s+(?:the\s+)?"
+                          r"(?:end|completion|treatment|therapy|surgery|transplant|discharge|last|stopping)", re.IGNORECASE)
 _INSTRUMENT_AFTER = re.compile(r"^(?:\s+[A-Za-z0-9-]+){0,3}?\s+(?:questionnaire|survey|version|recall|form)\b", re.IGNORECASE)
 
 

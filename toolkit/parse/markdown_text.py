@@ -79,7 +79,7 @@ def document_text(markdown: str) -> str:
         else:
             out.append(("text", _wrap(unmark(line))))
     lines = []
-    for index, (kind, text) in enumerate(out):
+    for index, (_kind, text) in enumerate(out):
         between_facts = (not text and 0 < index < len(out) - 1 and out[index - 1][0] == "fact"
                          and out[index + 1][0] == "fact")
         if not between_facts:

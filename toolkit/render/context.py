@@ -9,9 +9,33 @@ from __future__ import annotations
 from toolkit.document.walk import get
 from toolkit.render import labels
 from toolkit.render.model import (
-    Arm, Assignment, Contact, Dose, Eligibility, Endpoint, Endpoints, Ethics, Fact, GlossaryEntry, Heading,
-    Identifiers, Intervention, Meta, Official, Page, PatientSummary, ProtocolContext, Reference, RegistryContext,
-    Site, Sponsor, Status, SummaryContext, Text, Titles, WhoItem, namespace,
+    Arm,
+    Assignment,
+    Contact,
+    Dose,
+    Eligibility,
+    Endpoint,
+    Endpoints,
+    Ethics,
+    Fact,
+    GlossaryEntry,
+    Heading,
+    Identifiers,
+    Intervention,
+    Meta,
+    Official,
+    PatientSummary,
+    ProtocolContext,
+    Reference,
+    RegistryContext,
+    Site,
+    Sponsor,
+    Status,
+    SummaryContext,
+    Text,
+    Titles,
+    WhoItem,
+    namespace,
 )
 
 
@@ -364,7 +388,7 @@ def _groups(design, data, H) -> str:
         parts = [int(x) for x in ratio.split(":")]
         if len(set(parts)) == 1:
             return f"{H['randomized']} {H['ratio_equal']}"
-        shares = ", ".join(f"{a['label']}: {n}" for a, n in zip(arms, parts))
+        shares = ", ".join(f"{a['label']}: {n}" for a, n in zip(arms, parts, strict=False))
         return f"{H['randomized']} {H['ratio_unequal'].format(parts=sum(parts), shares=shares)}"
     if len(arms) <= 1:
         return H["single_arm"]

@@ -22,6 +22,16 @@ class RenderError(RuntimeError):
     """Rendering cannot produce a correct document; the message says how to fix it."""
 
 
+class MissingGlyphs(RenderError):
+    """Characters no installed font can draw; `characters` in the order of their code points."""
+
+    HINT = "install fonts that cover them (for Chinese: apt-get install fonts-noto-cjk)"
+
+    def __init__(self, characters) -> None:
+        self.characters = sorted(characters)
+        super().__init__(f"glyphs missing from every installed font: {', '.join(self.characters[:10])}; {self.HINT}")
+
+
 def to_pdf(html: str, *, pdf_variant: str | None, version_date: str | None) -> bytes:
     if CJK.search(html) and not has_cjk_font():
         raise RenderError(
@@ -36,8 +46,7 @@ def to_pdf(html: str, *, pdf_variant: str | None, version_date: str | None) -> b
         document = weasyprint.HTML(string=html, url_fetcher=fetcher, base_url=None)
         pdf = document.write_pdf(pdf_variant=pdf_variant, uncompressed_pdf=False)
     if missing:
-        raise RenderError(f"glyphs missing from every installed font: {', '.join(sorted(missing)[:10])}; "
-                          "install fonts that cover them (for Chinese: apt-get install fonts-noto-cjk)")
+        raise MissingGlyphs(missing)
     return pdf
 
 
@@ -53,7 +62,7 @@ def _source_date(version_date: str | None):
     """SOURCE_DATE_EPOCH for the duration of the render: the version date, or 1970-01-01."""
     epoch = 0
     if version_date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", version_date):
-        epoch = int(datetime.datetime.fromisoformat(version_date).replace(tzinfo=datetime.timezone.utc).timestamp())
+        epoch = int(datetime.datetime.fromisoformat(version_date).replace(tzinfo=datetime.UTC).timestamp())
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     try:

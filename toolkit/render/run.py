@@ -7,8 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from toolkit.files import write_output
 from toolkit.document.model import Document
+from toolkit.files import write_output
 from toolkit.render import RenderRequest, render
 
 
@@ -20,7 +20,7 @@ def run_render(doc: Document, request: RenderRequest, output: str | None, check:
     from jinja2 import TemplateError
     from jinja2.exceptions import SecurityError
 
-    from toolkit.render.pdf import RenderError
+    from toolkit.render.pdf import MissingGlyphs, RenderError
 
     if check and output in (None, "-"):
         raise RenderFailure("--check compares with an existing file: give it with -o OUTPUT")
@@ -28,6 +28,8 @@ def run_render(doc: Document, request: RenderRequest, output: str | None, check:
         raise RenderFailure(f"refusing to write the document over the protocol itself ({output})")
     try:
         content = render(doc.data, request)
+    except MissingGlyphs as err:
+        raise RenderFailure(_glyph_places(doc, err)) from None
     except RenderError as err:
         raise RenderFailure(str(err)) from None
     except SecurityError as err:
@@ -91,3 +93,35 @@ def _template_place(err) -> str:
             place = f" ({name}, line {tb.tb_lineno})"
         tb = tb.tb_next
     return place
+
+
+def _glyph_places(doc: Document, err) -> str:
+    """Where each character no font can draw is written: file:line:column and the field."""
+    from toolkit.diagnostics import dotted, printable
+
+    lines: list[tuple[tuple, str]] = []  # (place, line), reported in the order of the file
+    for character in err.characters[:10]:
+        name = f'"{printable(character)}" (U+{ord(character):04X})'
+        found = next(((path, text) for path, text in doc.strings if character in text), None)
+        if found is None:
+            lines.append(((0, 0), f"{doc.file}: {name} is in the document's template text, and no installed font has it"))
+            continue
+        path, text = found
+        line, column = _character_position(doc, path, text, character)
+        lines.append(((line, column), f"{doc.file}:{line}:{column}: {dotted(path)}: no installed font has a glyph for {name}"))
+    more = f" (and {len(err.characters) - 10} more characters)" if len(err.characters) > 10 else ""
+    listed = "\n  ".join(text for _, text in sorted(lines))
+    return f"cannot print every character{more}:\n  {listed}\n{err.HINT}; or replace them"
+
+
+def _character_position(doc: Document, path, text: str, character: str) -> tuple[int, int]:
+    """The character's own line and column where the text is a literal block (`|`), whose lines
+    are the file's; otherwise where the value starts."""
+    node, matched = doc.node_at(path)
+    line, column = doc.position(path)
+    if matched == len(path) and getattr(node, "style", None) == "|":
+        offset = text[:text.index(character)].count("\n")
+        body = doc.text.splitlines()[line:]  # the block's lines follow the line of its `|`
+        if offset < len(body) and character in body[offset]:
+            return line + 1 + offset, body[offset].index(character) + 1
+    return line, column

@@ -11,7 +11,6 @@ import re
 
 from toolkit.parse.markdown_text import document_text as markdown_to_text  # noqa: F401  (the text format)
 
-
 # In text, what a Markdown renderer would read as markup: raw HTML and autolinks (<), links,
 # images and reference definitions ([ ]), entities (&name;), emphasis, code, table cells and
 # strikethrough; a backslash too, so that one in the text cannot cancel ours; a "!" ending a

@@ -52,7 +52,7 @@ def _rule(code: str) -> dict:
 
 def _result(d: Diagnostic, index: dict) -> dict:
     uri = relative_path(d.file)
-    fingerprint = hashlib.sha256(f"{uri}|{d.rule}|{d.path}|{d.message}".encode("utf-8")).hexdigest()
+    fingerprint = hashlib.sha256(f"{uri}|{d.rule}|{d.path}|{d.message}".encode()).hexdigest()
     result = {
         "ruleId": d.rule,
         "ruleIndex": index[d.rule],

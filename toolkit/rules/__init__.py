@@ -11,6 +11,7 @@ from toolkit.rules import (  # noqa: F401  (registration by import)
     status,
     text,
     timeframes,
+    translation,
 )
 from toolkit.rules._registry import ALIASES, FAMILIES, REGISTRY, Finding, Rule, canonical, rule
 

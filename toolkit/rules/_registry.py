@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from toolkit.diagnostics import Severity
 
 if TYPE_CHECKING:
-    from toolkit.document.model import Document
+    pass
 
 CODE_PATTERN = re.compile(r"^[A-Z]{3}[0-9]{3}$")
 
@@ -39,6 +39,7 @@ FAMILIES = {
     "TXT": "text hygiene",
     "REQ": "information registries require",
     "PLS": "plain-language patient summary",
+    "TRN": "translations state the original's facts",
     "NOQ": "inline suppressions",
 }
 

@@ -6,9 +6,9 @@ import re
 from collections import Counter
 
 from toolkit.diagnostics import Severity
+from toolkit.document.walk import get
 from toolkit.rules._eras import before_final_rule
 from toolkit.rules._registry import Finding, rule
-from toolkit.document.walk import get
 
 MASKED_ROLES = {"none": 0, "single": 1, "double": 2, "triple": 3, "quadruple": 4}
 ALLOWED_PHASES = [{"na"}, {"early_phase1"}, {"phase1"}, {"phase1", "phase2"}, {"phase2"},
@@ -43,6 +43,15 @@ def intervention_unused(doc):
       - {id: lenvatinib, name: Lenvatinib, type: drug}
     ```
 
+    ## Use instead
+    ```yaml
+    arms:
+      - {id: a, label: HAIC plus lenvatinib, type: experimental, interventions: [haic, lenvatinib]}
+    interventions:
+      - {id: haic, name: HAIC, type: procedure}
+      - {id: lenvatinib, name: Lenvatinib, type: drug}
+    ```
+
     ## Fix
     Add the intervention to the arms that give it, or remove it.
     """
@@ -69,7 +78,20 @@ def arm_without_intervention(doc):
     ## Example
     ```yaml
     arms:
+      - {id: treatment, label: Lenvatinib, type: experimental, interventions: [lenvatinib]}
       - {id: control, label: Standard care, type: active_comparator}
+    interventions:
+      - {id: lenvatinib, name: Lenvatinib, type: drug}
+    ```
+
+    ## Use instead
+    ```yaml
+    arms:
+      - {id: treatment, label: Lenvatinib, type: experimental, interventions: [lenvatinib]}
+      - {id: control, label: Standard care, type: active_comparator, interventions: [sorafenib]}
+    interventions:
+      - {id: lenvatinib, name: Lenvatinib, type: drug}
+      - {id: sorafenib, name: Sorafenib, type: drug}
     ```
 
     ## Fix
@@ -101,6 +123,14 @@ def unknown_intervention(doc):
       - {id: a, label: A, type: experimental, interventions: [lenvatinb]}
     ```
 
+    ## Use instead
+    ```yaml
+    arms:
+      - {id: a, label: A, type: experimental, interventions: [lenvatinib]}
+    interventions:
+      - {id: lenvatinib, name: Lenvatinib, type: drug}
+    ```
+
     ## Fix
     Correct the id, or add the intervention.
     """
@@ -126,6 +156,13 @@ def duplicate_id_or_label(doc):
     arms:
       - {id: a, label: Lenvatinib, type: experimental}
       - {id: a, label: Lenvatinib, type: experimental}
+    ```
+
+    ## Use instead
+    ```yaml
+    arms:
+      - {id: a, label: Lenvatinib, type: experimental}
+      - {id: b, label: Lenvatinib plus toripalimab, type: experimental}
     ```
 
     ## Fix
@@ -166,6 +203,12 @@ def masking_roles(doc):
       masking: {level: double, who: [participant]}
     ```
 
+    ## Use instead
+    ```yaml
+    design:
+      masking: {level: double, who: [participant, investigator]}
+    ```
+
     ## Fix
     List every masked role, or correct the level.
     """
@@ -198,6 +241,12 @@ def phases_vs_study_type(doc):
       phases: [phase2]
     ```
 
+    ## Use instead
+    ```yaml
+    design:
+      study_type: observational
+    ```
+
     ## Fix
     Remove the phases, or use an allowed combination.
     """
@@ -226,9 +275,24 @@ def alternative_doses(doc):
 
     ## Example
     ```yaml
-    dosing:
-      - {dose: 12 mg, frequency: once daily}
-      - {dose: 8 mg, frequency: once daily}
+    interventions:
+      - id: lenvatinib
+        name: Lenvatinib
+        type: drug
+        dosing:
+          - {dose: 12 mg, frequency: once daily}
+          - {dose: 8 mg, frequency: once daily}
+    ```
+
+    ## Use instead
+    ```yaml
+    interventions:
+      - id: lenvatinib
+        name: Lenvatinib
+        type: drug
+        dosing:
+          - {dose: 12 mg, frequency: once daily, condition: body weight ≥ 60 kg}
+          - {dose: 8 mg, frequency: once daily, condition: body weight < 60 kg}
     ```
 
     ## Fix
@@ -281,6 +345,14 @@ def alternative_interventions(doc):
     ```yaml
     interventions:
       - {id: second-line, name: FOLFIRI or FOLFOX or Regorafenib, type: drug}
+    ```
+
+    ## Use instead
+    ```yaml
+    interventions:
+      - {id: folfiri, name: FOLFIRI, type: drug}
+      - {id: folfox, name: FOLFOX, type: drug}
+      - {id: regorafenib, name: Regorafenib, type: drug}
     ```
 
     ## Fix

@@ -23,8 +23,12 @@ Nothing else can be checked until the file can be read.
 
 ## Example
 ```yaml
-eligibility:
-	minimum_age: 18 years   # a tab before the key
+title: {brief: A trial
+```
+
+## Use instead
+```yaml
+title: {brief: A trial}
 ```
 
 ## Fix
@@ -48,6 +52,12 @@ eligibility:
   minimum_age: 20 years
 ```
 
+## Use instead
+```yaml
+eligibility:
+  minimum_age: 18 years
+```
+
 ## Fix
 Keep one of the keys.
 """, tested_in=LOADER_TESTS)
@@ -63,6 +73,9 @@ An empty protocol file is almost always an accident (a failed save or a bad merg
 
 ## Example
 An empty `protocols/new-trial.yaml`.
+
+## Use instead
+A file started from `protocol new FILE`.
 
 ## Fix
 Start from `protocol new FILE`, or delete the file.
@@ -80,6 +93,11 @@ A protocol is a set of named fields; a list or a scalar cannot be one.
 ## Example
 ```yaml
 - id: trial-1
+```
+
+## Use instead
+```yaml
+id: trial-1
 ```
 
 ## Fix
@@ -100,6 +118,9 @@ it. Reading it as UTF-8 fails at the first such byte; the message gives its line
 ## Example
 A protocol saved by an editor set to GBK.
 
+## Use instead
+The same file saved as UTF-8.
+
 ## Fix
 Re-save the file as UTF-8.
 """, tested_in=LOADER_TESTS)
@@ -116,6 +137,9 @@ A protocol is a few hundred kilobytes at most; a file of tens of megabytes is a 
 
 ## Example
 A 40 MB YAML export committed into `protocols/`.
+
+## Use instead
+The protocol alone, a few hundred kilobytes at most.
 
 ## Fix
 Keep only the protocol in the file; put data elsewhere.
@@ -138,6 +162,14 @@ milliseconds.
 a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
 b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
 c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+```
+
+## Use instead
+```yaml
+a: &a ["lol", "lol"]
+b: [*a, *a]
 ```
 
 ## Fix
@@ -162,6 +194,11 @@ id: trial-1
 id: trial-2
 ```
 
+## Use instead
+```yaml
+id: trial-1
+```
+
 ## Fix
 One protocol per file, plain values only.
 """, tested_in=LOADER_TESTS)
@@ -177,6 +214,9 @@ A check that silently skips a file would report a protocol clean that was never 
 
 ## Example
 A protocol file without read permission.
+
+## Use instead
+The same file, readable by the user who runs the check.
 
 ## Fix
 Fix the file's permissions.
@@ -195,8 +235,14 @@ Documents rendered from a protocol without them would have holes.
 
 ## Example
 ```yaml
-title:
-  official: A Phase II Study of ...
+arms:
+  - {id: a, type: experimental}
+```
+
+## Use instead
+```yaml
+arms:
+  - {id: a, label: Lenvatinib, type: experimental}
 ```
 
 ## Fix
@@ -220,6 +266,12 @@ eligibilty:
   minimum_age: 18 years
 ```
 
+## Use instead
+```yaml
+eligibility:
+  minimum_age: 18 years
+```
+
 ## Fix
 Correct the spelling, or move the content to the right place.
 """, tested_in=SCHEMA_TESTS)
@@ -240,6 +292,12 @@ version:
   number: 1.10
 ```
 
+## Use instead
+```yaml
+version:
+  number: "1.10"
+```
+
 ## Fix
 Quote text that looks like a number (`"1.10"`); write lists one item per line.
 """, tested_in=SCHEMA_TESTS)
@@ -257,6 +315,12 @@ Registries accept only their own vocabulary; a near miss (`randomised`) cannot b
 ```yaml
 design:
   allocation: randomised
+```
+
+## Use instead
+```yaml
+design:
+  allocation: randomized
 ```
 
 ## Fix
@@ -279,6 +343,12 @@ eligibility:
   maximum_age: "75"
 ```
 
+## Use instead
+```yaml
+eligibility:
+  maximum_age: 75 years
+```
+
 ## Fix
 Write it as the message shows, e.g. `maximum_age: 75 years`.
 """, tested_in=SCHEMA_TESTS)
@@ -299,6 +369,13 @@ design:
     count: -1
 ```
 
+## Use instead
+```yaml
+design:
+  enrollment:
+    count: 60
+```
+
 ## Fix
 Correct the value, or remove the key.
 """, tested_in=SCHEMA_TESTS)
@@ -313,7 +390,18 @@ Schema constraints not covered by SCH001-SCH006.
 The schema is the single source of truth for the structure of a protocol.
 
 ## Example
-A key that is not a valid language tag under `translations`.
+```yaml
+translations:
+  Chinese:
+    title: {brief: 一项试验}
+```
+
+## Use instead
+```yaml
+translations:
+  zh:
+    title: {brief: 一项试验}
+```
 
 ## Fix
 As the message says.
@@ -331,9 +419,17 @@ hide the next, different problem of that kind on the line.
 
 ## Example
 ```yaml
-minimum_age: 18 years   # protocol: ignore[AGE002]
+eligibility:
+  minimum_age: 18 years   # protocol: ignore[AGE002]
 ```
-(when no AGE002 finding is on that line)
+
+## Use instead
+```yaml
+eligibility:
+  minimum_age: 18 years
+  inclusion:
+    - Age > 18 years   # protocol: ignore[AGE002]  the ethics committee approved this wording
+```
 
 ## Fix
 Remove the comment, or the code from it.
@@ -350,7 +446,18 @@ A misspelt code suppresses nothing, and the finding it was meant for is still re
 
 ## Example
 ```yaml
-- Age > 18 years   # protocol: ignore[AGE02]
+eligibility:
+  minimum_age: 18 years
+  inclusion:
+    - Age > 18 years   # protocol: ignore[AGE02]
+```
+
+## Use instead
+```yaml
+eligibility:
+  minimum_age: 18 years
+  inclusion:
+    - Age > 18 years   # protocol: ignore[AGE002]
 ```
 
 ## Fix

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from toolkit.diagnostics import Severity
+from toolkit.document.walk import get
 from toolkit.parse.readability import FIELDS, Target, measure_patient, patient_text
 from toolkit.rules._registry import Finding, rule
 from toolkit.rules.text import has_placeholder
-from toolkit.document.walk import get
 
 
 def _where(doc, lang: str) -> tuple:
@@ -39,6 +39,13 @@ def summary_too_hard_english(doc, *, max_grade):
       purpose: This is a single-arm prospective phase II clinical trial to investigate the
         efficacy and safety of adjuvant concurrent chemoradiotherapy with simultaneous
         integrated boost following hepatectomy.
+    ```
+
+    ## Use instead
+    ```yaml
+    patient:
+      purpose: We want to find out if a new treatment helps after liver surgery. You get
+        radiation and a pill. We check if the cancer comes back.
     ```
 
     ## Options
@@ -73,7 +80,19 @@ def summary_too_hard_chinese(doc, *, max_mean_length, long_sentence, max_long_sh
     Long sentences are the most common reason patients misread consent and summary texts.
 
     ## Example
-    A single 60-character sentence that explains the trial, its treatment and its follow-up.
+    ```yaml
+    language: zh
+    patient:
+      purpose: 本研究是一项单臂前瞻性二期临床试验，旨在评估肝切除术后辅助同步放化疗联合
+        同步整合加量调强放疗治疗肝内胆管癌患者的疗效和安全性以及对长期生存的影响。
+    ```
+
+    ## Use instead
+    ```yaml
+    language: zh
+    patient:
+      purpose: 本研究想了解一种新的治疗方法。手术以后，您会接受放疗和化疗。医生会定期为您检查身体。
+    ```
 
     ## Options
     - `max_mean_length` (default 25.0): the longest mean sentence, in Chinese characters.
@@ -113,6 +132,12 @@ def unexplained_abbreviation(doc):
     ```yaml
     patient:
       involvement: You will receive IMRT five days a week.
+    ```
+
+    ## Use instead
+    ```yaml
+    patient:
+      involvement: You will receive intensity-modulated radiotherapy (IMRT) five days a week.
     ```
 
     ## Fix

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from toolkit.diagnostics import Severity
+from toolkit.document.walk import get
 from toolkit.parse.allocation import cluster_design, stated_ratio, within_participant_design
 from toolkit.rules._registry import Finding, rule
-from toolkit.document.walk import get
 
 COMPARATORS = {"active_comparator", "placebo_comparator", "sham_comparator", "no_intervention"}
 
@@ -48,7 +48,21 @@ def ratio_arms_mismatch(doc):
     design:
       allocation: randomized
       randomization: {ratio: "1:1"}
-    arms: [{id: a, ...}, {id: b, ...}, {id: c, ...}]
+    arms:
+      - {id: a, label: Lenvatinib, type: experimental}
+      - {id: b, label: Lenvatinib plus toripalimab, type: experimental}
+      - {id: c, label: Sorafenib, type: active_comparator}
+    ```
+
+    ## Use instead
+    ```yaml
+    design:
+      allocation: randomized
+      randomization: {ratio: "1:1:1"}
+    arms:
+      - {id: a, label: Lenvatinib, type: experimental}
+      - {id: b, label: Lenvatinib plus toripalimab, type: experimental}
+      - {id: c, label: Sorafenib, type: active_comparator}
     ```
 
     ## Fix
@@ -75,7 +89,15 @@ def randomized_single_arm(doc):
     ## Example
     ```yaml
     design: {allocation: randomized, model: single_group}
-    arms: [{id: treatment, ...}]
+    arms:
+      - {id: treatment, label: Lenvatinib, type: experimental}
+    ```
+
+    ## Use instead
+    ```yaml
+    design: {allocation: na, model: single_group}
+    arms:
+      - {id: treatment, label: Lenvatinib, type: experimental}
     ```
 
     ## Fix
@@ -109,6 +131,19 @@ def ratio_missing(doc):
     ```yaml
     design:
       allocation: randomized
+    arms:
+      - {id: a, label: Lenvatinib, type: experimental}
+      - {id: b, label: Sorafenib, type: active_comparator}
+    ```
+
+    ## Use instead
+    ```yaml
+    design:
+      allocation: randomized
+      randomization: {ratio: "1:1"}
+    arms:
+      - {id: a, label: Lenvatinib, type: experimental}
+      - {id: b, label: Sorafenib, type: active_comparator}
     ```
 
     ## Fix
@@ -143,6 +178,13 @@ def ratio_without_randomization(doc):
       randomization: {ratio: "1:1"}
     ```
 
+    ## Use instead
+    ```yaml
+    design:
+      allocation: randomized
+      randomization: {ratio: "1:1"}
+    ```
+
     ## Fix
     Set `allocation: randomized`, or remove the ratio.
     """
@@ -168,7 +210,17 @@ def model_arm_count(doc):
     ## Example
     ```yaml
     design: {model: single_group}
-    arms: [{id: a, ...}, {id: b, ...}]
+    arms:
+      - {id: a, label: Lenvatinib, type: experimental}
+      - {id: b, label: Sorafenib, type: active_comparator}
+    ```
+
+    ## Use instead
+    ```yaml
+    design: {model: parallel}
+    arms:
+      - {id: a, label: Lenvatinib, type: experimental}
+      - {id: b, label: Sorafenib, type: active_comparator}
     ```
 
     ## Fix
@@ -206,6 +258,13 @@ def enrollment_ratio_split(doc):
       enrollment: {count: 100, type: estimated}
     ```
 
+    ## Use instead
+    ```yaml
+    design:
+      randomization: {ratio: "2:1"}
+      enrollment: {count: 99, type: estimated}
+    ```
+
     ## Fix
     Adjust the count (99 or 102) or the ratio, or explain the rounding in the sample-size section.
     """
@@ -236,6 +295,14 @@ def arm_roles_vs_allocation(doc):
     arms:
       - {id: a, label: Toripalimab + lenvatinib, type: other}
       - {id: b, label: Lenvatinib + GEMOX, type: other}
+    ```
+
+    ## Use instead
+    ```yaml
+    design: {allocation: randomized}
+    arms:
+      - {id: a, label: Toripalimab + lenvatinib, type: experimental}
+      - {id: b, label: Lenvatinib + GEMOX, type: active_comparator}
     ```
 
     ## Fix

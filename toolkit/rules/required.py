@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from toolkit.diagnostics import Severity
-from toolkit.rules._registry import Finding, rule
 from toolkit.document.walk import get
+from toolkit.rules._registry import Finding, rule
 
 
 @rule("REQ001", "study-type-missing")
@@ -22,6 +22,13 @@ def study_type_missing(doc):
     ## Example
     ```yaml
     design:
+      phases: [phase2]
+    ```
+
+    ## Use instead
+    ```yaml
+    design:
+      study_type: interventional
       phases: [phase2]
     ```
 
@@ -52,6 +59,13 @@ def status_missing(doc):
       start: {date: 2026-03, type: estimated}
     ```
 
+    ## Use instead
+    ```yaml
+    status:
+      overall: not_yet_recruiting
+      start: {date: 2026-03, type: estimated}
+    ```
+
     ## Fix
     Add `overall: not_yet_recruiting` (or the current status).
     """
@@ -73,7 +87,20 @@ def primary_endpoint_missing(doc):
     completion date; registries require at least one.
 
     ## Example
-    A protocol without `endpoints:`.
+    ```yaml
+    design: {study_type: interventional}
+    endpoints:
+      secondary:
+        - {measure: Overall survival, timeframe: Up to 2 years}
+    ```
+
+    ## Use instead
+    ```yaml
+    design: {study_type: interventional}
+    endpoints:
+      primary:
+        - {measure: Progression-free survival, timeframe: Up to 2 years}
+    ```
 
     ## Fix
     Add `endpoints.primary` with the measure and its time frame.

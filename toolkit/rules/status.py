@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from toolkit.parse import dates
+from itertools import pairwise
+
 from toolkit.diagnostics import Severity
+from toolkit.document.walk import get
+from toolkit.parse import dates
 from toolkit.rules._eras import ICMJE_REGISTRATION, before_final_rule, started_before
 from toolkit.rules._registry import Finding, rule
-from toolkit.document.walk import get
 
 MILESTONES = ("start", "primary_completion", "completion")
 ONGOING = {"recruiting", "enrolling_by_invitation", "active_not_recruiting", "not_yet_recruiting"}
@@ -62,12 +64,19 @@ def milestones_out_of_order(doc):
       primary_completion: {date: 2024-01-31, type: estimated}
     ```
 
+    ## Use instead
+    ```yaml
+    status:
+      start: {date: 2024-01-31, type: actual}
+      primary_completion: {date: 2024-06-01, type: estimated}
+    ```
+
     ## Fix
     Correct the date that is wrong.
     """
     status = _status(doc)
     present = [(key, get(status, key, "date")) for key in MILESTONES if get(status, key, "date") is not None]
-    for (early_key, early), (late_key, late) in zip(present, present[1:]):
+    for (early_key, early), (late_key, late) in pairwise(present):
         if dates.surely_before(late, early):
             yield Finding(("status", late_key, "date"), f"{late_key} ({late}) is before {early_key} ({early})",
                           related=(("status", early_key, "date"),))
@@ -90,6 +99,12 @@ def date_type_missing(doc):
     ```yaml
     status:
       start: {date: 2020-03-06}
+    ```
+
+    ## Use instead
+    ```yaml
+    status:
+      start: {date: 2020-03-06, type: actual}
     ```
 
     ## Fix
@@ -127,6 +142,13 @@ def date_type_vs_status(doc):
       completion: {date: 2025-06-01, type: estimated}
     ```
 
+    ## Use instead
+    ```yaml
+    status:
+      overall: completed
+      completion: {date: 2025-06-01, type: actual}
+    ```
+
     ## Fix
     Update the date's type (and the date) or the status.
     """
@@ -154,6 +176,12 @@ def actual_date_in_future(doc):
     ```yaml
     status:
       start: {date: 2099-01-01, type: actual}
+    ```
+
+    ## Use instead
+    ```yaml
+    status:
+      start: {date: 2099-01-01, type: estimated}
     ```
 
     ## Fix
@@ -185,6 +213,13 @@ def why_stopped(doc):
     ```yaml
     status:
       overall: terminated
+    ```
+
+    ## Use instead
+    ```yaml
+    status:
+      overall: terminated
+      why_stopped: Slow accrual
     ```
 
     ## Fix
@@ -220,6 +255,13 @@ def enrollment_type_vs_status(doc):
     status: {overall: completed}
     design:
       enrollment: {count: 120, type: estimated}
+    ```
+
+    ## Use instead
+    ```yaml
+    status: {overall: completed}
+    design:
+      enrollment: {count: 120, type: actual}
     ```
 
     ## Fix
@@ -267,6 +309,13 @@ def registered_after_start(doc, *, max_days):
       first_submitted: 2025-12-10
     ```
 
+    ## Use instead
+    ```yaml
+    status:
+      start: {date: 2023-08-01, type: actual}
+      first_submitted: 2023-07-15
+    ```
+
     ## Options
     - `max_days` (default 21): days between the start and the first submission that are
       still not retrospective. 21 days is the US legal limit (FDAAA 801); ICMJE journals
@@ -304,6 +353,13 @@ def status_vs_sites(doc):
     status: {overall: completed}
     locations:
       - {facility: Zhongshan Hospital, status: recruiting}
+    ```
+
+    ## Use instead
+    ```yaml
+    status: {overall: completed}
+    locations:
+      - {facility: Zhongshan Hospital, status: completed}
     ```
 
     ## Fix

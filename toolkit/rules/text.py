@@ -68,6 +68,12 @@ def leftover_placeholder(doc):
       contact: Call the research team at {{SITE_NAME}}.
     ```
 
+    ## Use instead
+    ```yaml
+    patient:
+      contact: Call the research team at Zhongshan Hospital.
+    ```
+
     ## Fix
     Replace the placeholder with the real text, or remove the sentence.
     """
@@ -94,6 +100,12 @@ def mojibake(doc):
     ```yaml
     title:
       brief: "... After Failure of First-line Treatmentï¼šan Open-label ..."
+    ```
+
+    ## Use instead
+    ```yaml
+    title:
+      brief: "... After Failure of First-line Treatment: an Open-label ..."
     ```
 
     ## Fix
@@ -130,7 +142,16 @@ def markup_debris(doc):
 
     ## Example
     ```yaml
-    - Lenvatinib 8 mg (body weight \\<60kg)
+    eligibility:
+      inclusion:
+        - Lenvatinib 8 mg (body weight \\<60kg)
+    ```
+
+    ## Use instead
+    ```yaml
+    eligibility:
+      inclusion:
+        - Lenvatinib 8 mg (body weight < 60 kg)
     ```
 
     ## Fix
@@ -154,6 +175,11 @@ def empty_text(doc):
     ## Example
     ```yaml
     description: ""
+    ```
+
+    ## Use instead
+    ```yaml
+    description: A phase II trial of lenvatinib after surgery.
     ```
 
     ## Fix
@@ -189,6 +215,14 @@ def inconsistent_spelling(doc):
     ```yaml
     title:
       brief: Toripalimab Plus Lenvatnib in Advanced ICC
+    interventions:
+      - {id: lenvatinib, name: Lenvatinib, type: drug}
+    ```
+
+    ## Use instead
+    ```yaml
+    title:
+      brief: Toripalimab Plus Lenvatinib in Advanced ICC
     interventions:
       - {id: lenvatinib, name: Lenvatinib, type: drug}
     ```
@@ -291,7 +325,8 @@ def _variant(a: str, b: str) -> bool:
         return True  # questionnaire(s), transplant(ed), clinical(ly)
     if long_ == short + "e":
         return True  # azithromycine, oxaliplatine: the French (and German) form
-    if len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1 and {x for x, y in zip(a, b) if x != y} | {y for x, y in zip(a, b) if x != y} == {"i", "y"}:
+    differing = [{x, y} for x, y in zip(a, b, strict=False) if x != y] if len(a) == len(b) else []
+    if len(differing) == 1 and differing[0] == {"i", "y"}:
         return True  # gentamycin / gentamicin, azacytidine / azacitidine
 
     def us(w):
@@ -339,8 +374,18 @@ def criteria_run_together(doc):
 
     ## Example
     ```yaml
-    inclusion:
-      - "1. Signed informed consent; 2. Age 18-75 years; 3. ECOG 0 or 1"
+    eligibility:
+      inclusion:
+        - "1. Signed informed consent; 2. Age 18-75 years; 3. ECOG 0 or 1"
+    ```
+
+    ## Use instead
+    ```yaml
+    eligibility:
+      inclusion:
+        - Signed informed consent
+        - Age 18-75 years
+        - ECOG 0 or 1
     ```
 
     ## Fix

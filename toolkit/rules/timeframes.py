@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from toolkit.parse.dates import span_days
 from toolkit.diagnostics import Severity
+from toolkit.document.walk import get
+from toolkit.parse.dates import span_days
 from toolkit.parse.durations import age_days, approximate, named_time_points, same, same_time, timeframe, vague_phrase
 from toolkit.rules._registry import Finding, rule
 from toolkit.rules.text import has_placeholder
-from toolkit.document.walk import get
 
 KINDS = ("primary", "secondary", "other")
 
@@ -56,6 +56,14 @@ def primary_timeframe_missing(doc):
         - measure: Progression-free survival
     ```
 
+    ## Use instead
+    ```yaml
+    endpoints:
+      primary:
+        - measure: Progression-free survival
+          timeframe: Up to 2 years
+    ```
+
     ## Fix
     Add the time frame as the registry would show it: `timeframe: Up to 2 years`.
     """
@@ -79,6 +87,14 @@ def secondary_timeframe_missing(doc):
     endpoints:
       secondary:
         - measure: Overall survival
+    ```
+
+    ## Use instead
+    ```yaml
+    endpoints:
+      secondary:
+        - measure: Overall survival
+          timeframe: Up to 3 years
     ```
 
     ## Fix
@@ -105,6 +121,16 @@ def timeframe_beyond_follow_up(doc):
     ```yaml
     design:
       follow_up: 52 weeks
+    endpoints:
+      primary:
+        - measure: PFS
+          timeframe: Up to 2 years
+    ```
+
+    ## Use instead
+    ```yaml
+    design:
+      follow_up: 2 years
     endpoints:
       primary:
         - measure: PFS
@@ -157,6 +183,16 @@ def timeframe_beyond_study_dates(doc, *, approximate_margin):
         - {measure: Overall survival, timeframe: Up to 3 years}
     ```
 
+    ## Use instead
+    ```yaml
+    status:
+      start: {date: 2024-01, type: actual}
+      primary_completion: {date: 2024-12, type: estimated}
+    endpoints:
+      primary:
+        - {measure: Overall survival, timeframe: Up to 10 months}
+    ```
+
     ## Options
     - `approximate_margin` (default 0.25): how much longer than the study a time frame marked
       "approximately" may be, as a fraction (0.25 = 25 %).
@@ -200,7 +236,16 @@ def vague_timeframe(doc):
 
     ## Example
     ```yaml
-    timeframe: Through study completion
+    endpoints:
+      primary:
+        - {measure: Overall survival, timeframe: Through study completion}
+    ```
+
+    ## Use instead
+    ```yaml
+    endpoints:
+      primary:
+        - {measure: Overall survival, timeframe: Through study completion (up to 3 years)}
     ```
 
     ## Fix
@@ -230,8 +275,18 @@ def measure_timeframe_mismatch(doc):
 
     ## Example
     ```yaml
-    - measure: 2-year recurrence-free survival
-      timeframe: Up to 3 years
+    endpoints:
+      primary:
+        - measure: 2-year recurrence-free survival
+          timeframe: Up to 3 years
+    ```
+
+    ## Use instead
+    ```yaml
+    endpoints:
+      primary:
+        - measure: 2-year recurrence-free survival
+          timeframe: 2 years after surgery
     ```
 
     ## Fix

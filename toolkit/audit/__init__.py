@@ -1,0 +1,1 @@
+"""`protocol audit`: what is wrong across a whole set of registry records or protocols."""
