@@ -337,9 +337,8 @@ def _is_age(text: str, match, unit: str, bare: bool, last_end: int) -> bool:
     if gap.strip() and re.fullmatch(r"(?:\.\s*\()?[\s,;/()]*(?:(?:and|or|but|&|to|,)\s*)*(?:not\s+)?", gap,
                                        re.IGNORECASE):
         return True  # "Age ≥ 18 years and ≤ 75 years"
-    word = None
-    for word in _AGE_WORD.finditer(before):
-        pass
+    words_found = list(_AGE_WORD.finditer(before))
+    word = words_found[-1] if words_found else None
     if word is None:
         return bool(re.search(r"older|younger", words, re.IGNORECASE))
     gap = before[word.end():]

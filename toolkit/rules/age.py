@@ -6,10 +6,10 @@ import re
 from dataclasses import replace
 
 from toolkit.diagnostics import Severity
+from toolkit.document.walk import get
 from toolkit.parse.ages import Age, bounds
 from toolkit.parse.durations import DAYS, age_days, same_age
 from toolkit.rules._registry import Finding, rule
-from toolkit.document.walk import get
 
 _NO_AGE_LIMIT = re.compile(r"\bno\s+(?:upper\s+|lower\s+)?age\s+(?:limit|restriction)", re.IGNORECASE)
 
