@@ -37,6 +37,13 @@ def age_range_inverted(doc):
       maximum_age: 17 years
     ```
 
+    ## Use instead
+    ```yaml
+    eligibility:
+      minimum_age: 18 years
+      maximum_age: 75 years
+    ```
+
     ## Fix
     Correct whichever bound is wrong; the criteria text usually says which.
     """
