@@ -149,3 +149,32 @@ def test_other_schema_problems_are_sch007_at_the_value():
     assert '"Chinese"' in found[0].message
     fixed = text.replace("Chinese", "zh")
     assert schema.check(load_bytes(fixed.encode(), "t.yaml").document) == []
+
+
+def _check(text: str):
+    from toolkit.engine import check_document
+
+    loaded = load_bytes(text.encode("utf-8"), "t.yaml")
+    return check_document(loaded.document)
+
+
+def test_sch008_registry_character_limits_in_the_authors_words():
+    long_title = "A" * 301
+    found = _check(f"schema_version: 1\nid: t\ntitle: {{brief: {long_title}, acronym: HAIC-LEN-TORI-ICC}}\n")
+    messages = sorted(d.message for d in found if d.rule == "SCH008")
+    assert messages == [
+        "title.acronym: 17 characters; the registry accepts at most 14 here, so shorten it by 3",
+        "title.brief: 301 characters; the registry accepts at most 300 here, so shorten it by 1",
+    ]
+    assert all(d.severity.value == "error" for d in found if d.rule == "SCH008")
+
+
+def test_sch008_counts_as_the_registry_does_and_lets_the_rules_run():
+    folded = "Word " * 59 + "\n      " + "end"  # 298 characters once the folded line break is one space
+    found = _check(f"schema_version: 1\nid: t\ntitle:\n  brief: >-\n    {folded}\n"
+                   "design: {study_type: interventional, phases: [phase1, phase3]}\n")
+    assert [d.rule for d in found if d.rule == "SCH008"] == []
+    assert schema.registry_length("a  \n   b \\& c") == len("a b & c")
+    too_long = _check("schema_version: 1\nid: t\ntitle: {brief: A trial, acronym: ABCDEFGHIJKLMNO}\n"
+                      "design: {study_type: interventional, phases: [phase1, phase3]}\n")
+    assert {"SCH008", "ARM006"} <= {d.rule for d in too_long}  # a long text does not stop the rules

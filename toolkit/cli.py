@@ -126,9 +126,10 @@ def new(file, force) -> None:
 def import_(sources, out_dir, force, jobs) -> None:
     """Turn ClinicalTrials.gov records into protocol YAML files.
 
-    SOURCES are API v2 JSON records (as downloaded from the registry) or legacy XML records
-    (<clinical_study>), folders of them, or zip archives of them (the registry's bulk
-    download). Each record becomes OUTPUT/<NCT number>.yaml; an existing file is never
+    SOURCES are API v2 JSON records (as downloaded from the registry), legacy XML records
+    (<clinical_study>) or responses of the retired classic API (FullStudiesResponse, one file
+    per study), folders of them, or zip archives of them (the registry's bulk download). Each
+    study becomes OUTPUT/<NCT number>.yaml; an existing file is never
     overwritten without --force. What a record holds that the format cannot is listed at the
     top of the file and printed. Exit status 1 if any record could not be imported.
 
@@ -342,21 +343,24 @@ def _valid_document(file, rules: bool = True):
 
 @main.command(context_settings=CONTEXT)
 @click.argument("code", required=False)
-def rules(code) -> None:
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
+              help="markdown: the catalogue and every rule's documentation as one page (docs/rules.md).")
+def rules(code, output_format) -> None:
     """List the rule catalogue, or show one rule's documentation.
 
-    CODE is a rule code (AGE001) or a family (AGE).
+    CODE is a rule code (AGE001), a family (AGE) or a former code.
 
     \b
     Examples:
       protocol rules
       protocol rules TIM
       protocol rules AGE001
+      protocol rules --format markdown > docs/rules.md
     """
-    from toolkit.commands.rules import UnknownCode, describe
+    from toolkit.commands.rules import UnknownCode, describe, markdown
 
     try:
-        click.echo(describe(code), nl=False)
+        click.echo(markdown(code) if output_format == "markdown" else describe(code), nl=False)
     except UnknownCode as err:
         _fail(str(err))
 

@@ -48,7 +48,7 @@ def check_document(doc: Document, config: RuleConfig | Selection = RuleConfig())
     """Schema problems, then (when the structure is sound) every selected rule."""
     config = config if isinstance(config, RuleConfig) else RuleConfig(config)
     found = schema.check(doc)
-    if not any(d.severity is Severity.ERROR for d in found):
+    if not any(d.severity is Severity.ERROR and d.rule not in schema.NON_BLOCKING for d in found):
         for rule in checks():
             if config.enabled(rule.code):
                 found.extend(_run(rule, doc, config))

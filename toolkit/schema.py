@@ -26,6 +26,9 @@ NOT_ALLOWED = "SCH004"
 WRONG_FORM = "SCH005"
 OUT_OF_RANGE = "SCH006"
 OTHER = "SCH007"
+TOO_LONG = "SCH008"
+# Codes that do not make the structure unsound: the rules still run after them.
+NON_BLOCKING = frozenset({TOO_LONG})
 
 _TYPE_WORDS = {
     "string": "text",
@@ -80,9 +83,29 @@ def _explain(doc: Document, error) -> list[Diagnostic]:
         return [doc.diagnostic(path, WRONG_FORM, f"{where}: {_show(value)} {hint}")]
     if name in ("minLength",) and value == "":
         return [doc.diagnostic(path, OUT_OF_RANGE, f"{where}: is empty; write the text or remove the key")]
-    if name in ("minimum", "maximum", "minItems", "maxItems", "minLength", "maxLength", "uniqueItems"):
+    if name == "maxLength":
+        return _too_long(doc, path, where, value, kind.limit)
+    if name in ("minimum", "maximum", "minItems", "maxItems", "minLength", "uniqueItems"):
         return [doc.diagnostic(path, OUT_OF_RANGE, f"{where}: {error.message}")]
     return [doc.diagnostic(path, OTHER, f"{where}: {error.message}")]
+
+
+def _too_long(doc: Document, path: tuple, where: str, value: str, limit: int) -> list[Diagnostic]:
+    """A text over the registry's character limit, counted as the registry counts the author's
+    text: runs of white space (line breaks and indentation of a folded block, of a legacy XML
+    export) count as one character, and Markdown's backslash escapes ("\\&") as none."""
+    length = registry_length(value)
+    if length <= limit:
+        return []
+    return [doc.diagnostic(path, TOO_LONG, f"{where}: {length:,} characters; the registry accepts at most "
+                                           f"{limit:,} here, so shorten it by {length - limit:,}")]
+
+
+def registry_length(text: str) -> int:
+    """Characters of `text` as ClinicalTrials.gov counts what the author wrote."""
+    import re
+
+    return len(re.sub(r"\\([\\`*_{}\[\]()#+\-.!<>&|])", r"\1", re.sub(r"\s+", " ", text.strip())))
 
 
 def _unknown_key(where: str, key: str, allowed: list[str]) -> str:

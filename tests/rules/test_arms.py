@@ -90,3 +90,50 @@ def test_arm002_observational_groups_need_no_intervention():
     arms = "arms:\n  - {id: a, label: Never users, type: other}\n"
     body = "design: {study_type: observational}\n" + arms + INTERVENTIONS
     assert findings(body, "ARM002") == []
+
+
+def test_arm009_treatment_named_but_not_declared():
+    body = """arms:
+  - id: a
+    label: A
+    type: experimental
+    description: "Gemcitabine 1 g/m2 on days 1 and 8, plus oral calcium 500 mg daily. Drug: Lenvatinib 12 mg"
+    interventions: [gemcitabine]
+interventions:
+  - {id: gemcitabine, name: Gemcitabine, type: drug}
+  - {id: lenvatinib, name: Lenvatinib, type: drug}
+"""
+    found = findings(body, "ARM009")
+    assert [line for line, _ in found] == [5, 5]
+    messages = " | ".join(message for _, message in found)
+    assert '"calcium", which is not a declared intervention' in messages
+    assert '"Drug: Lenvatinib", but intervention "Lenvatinib" is not listed in this arm' in messages
+    declared = body.replace("interventions: [gemcitabine]", "interventions: [gemcitabine, lenvatinib, calcium]") + \
+        "  - {id: calcium, name: Calcium carbonate, type: dietary_supplement}\n"
+    assert lines(declared, "ARM009") == []
+
+
+def test_arm009_brand_names_components_and_misspellings_are_the_declared_drug():
+    brand = """arms:
+  - {id: a, label: A, type: experimental, interventions: [s], description: "Viagra 50 mg on demand"}
+interventions:
+  - {id: s, name: Sildenafil tablet, type: drug}
+"""
+    assert lines(brand, "ARM009") == []
+    component = brand.replace("Viagra 50 mg on demand", "one tablet containing 5 mg tadalafil and 5 mg LY2452473")
+    assert lines(component, "ARM009") == []
+    misspelt = brand.replace("Viagra 50 mg", "Sildenafill 50 mg")
+    assert lines(misspelt, "ARM009") == []
+
+
+def test_arm010_placebo_arm_without_placebo():
+    body = """arms:
+  - {id: control, label: Control, type: placebo_comparator, interventions: [standard]}
+interventions:
+  - {id: standard, name: Standard chemotherapy, type: drug}
+"""
+    assert lines(body, "ARM010") == [2]
+    placebo = body.replace("Standard chemotherapy", "Placebo tablets")
+    assert lines(placebo, "ARM010") == []
+    sham = body.replace("placebo_comparator", "sham_comparator")
+    assert lines(sham, "ARM010") == []

@@ -35,6 +35,9 @@ DEFECTS = [
     ("NCT07304388", "ARM007", "description: |-"),  # "Drug: Lenvatinib 12 mg (or 8 mg)" in the arm
     ("NCT07304388", "ARM001", "- id: lenvatinib"),  # described in the arms, linked to none
     ("NCT07304388", "DAT002", "start: {date: 2023-08-01}"),
+    ("NCT07304388", "ARM009", "description: |-"),  # "Drug: Gemcitabine ... Drug: Lenvatinib ... Drug: Toripalimab"
+    ("NCT06261047", "OUT001", "measure: Safety"),
+    ("icc-2l-radiotherapy", "OUT001", "measure: AEs"),
 ]
 
 
@@ -73,3 +76,9 @@ def test_corrected_protocol_has_no_errors_and_none_of_the_fixed_defects(name):
     assert [d for d in found if d.severity.value == "error"] == []
     fixed = {code for n, code, _ in DEFECTS if n == name} - {"TIM001", "RND003", "ARM007", "ARM008"}
     assert fixed.isdisjoint({d.rule for d in found}), "a corrected protocol still has a defect it was corrected for"
+
+
+def test_arm_texts_naming_three_undeclared_drugs():
+    """Seed 004 (NCT07304388): both arms give drugs their links leave out."""
+    given = sorted(d.message.split('gives "')[1].split('"')[0] for d in report("NCT07304388") if d.rule == "ARM009")
+    assert given == ["Drug: Gemcitabine", "Drug: Lenvatinib", "Drug: Lenvatinib", "Drug: Toripalimab", "Drug: Toripalimab"]

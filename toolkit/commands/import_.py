@@ -25,9 +25,7 @@ def run(paths: list[str], out_dir: str, force: bool, jobs: int) -> int:
         return 1
     failed = 0
     with _progress(len(sources)) as bar:
-        for result in _imported(sources, out_dir, force, jobs):
-            if bar:
-                bar.update(1)
+        for result in (r for results in _imported(sources, out_dir, force, jobs) for r in _counted(results, bar)):
             if result.error:
                 failed += 1
                 click.echo(f"{result.source}: error: {result.error}", err=True)
@@ -38,7 +36,14 @@ def run(paths: list[str], out_dir: str, force: bool, jobs: int) -> int:
     return 1 if failed else 0
 
 
-def _imported(sources: list[Source], out_dir: str, force: bool, jobs: int) -> Iterator[Imported]:
+def _counted(results: list[Imported], bar) -> list[Imported]:
+    """The studies of one source (a classic response may hold several); the bar counts sources."""
+    if bar:
+        bar.update(1)
+    return results
+
+
+def _imported(sources: list[Source], out_dir: str, force: bool, jobs: int) -> Iterator[list[Imported]]:
     work = functools.partial(import_source, out_dir=out_dir, force=force)
     if jobs <= 1 or len(sources) < PARALLEL_FROM:
         yield from map(work, sources)

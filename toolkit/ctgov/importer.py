@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.commands.new import schema_reference
-from toolkit.ctgov import from_json, from_xml
+from toolkit.ctgov import from_classic, from_json, from_xml
 from toolkit.ctgov.common import ImportError_, Notes
 from toolkit.ctgov.sources import Source, SourceError
 from toolkit.diagnostics import printable
@@ -29,14 +29,32 @@ class Imported:
 
 
 def read_record(path: str) -> tuple[dict, Notes]:
-    """The record in `path` (API v2 JSON or legacy XML) as protocol data, and what was not carried."""
+    """The record in `path` (API v2 JSON, legacy XML, a one-study classic response) as protocol
+    data, and what was not carried."""
+    return _one(read_records(path))
+
+
+def read_records(path: str) -> list[tuple[dict, Notes]]:
+    """Every study in `path`: one for an API v2 or legacy XML record, each of a classic response."""
     if os.path.getsize(path) > MAX_BYTES:
         raise ImportError_(f"file is larger than {MAX_BYTES // 1048576} MiB; not a single registry record")
-    return parse_record(Path(path).read_bytes())
+    return parse_records(Path(path).read_bytes())
 
 
 def parse_record(raw: bytes) -> tuple[dict, Notes]:
-    """A record's bytes (API v2 JSON or legacy XML) as protocol data, and what was not carried."""
+    """A record's bytes as protocol data, and what was not carried."""
+    return _one(parse_records(raw))
+
+
+def _one(records: list[tuple[dict, Notes]]) -> tuple[dict, Notes]:
+    if len(records) > 1:
+        raise ImportError_(f"the file holds {len(records)} studies; `protocol import` writes one file per study")
+    return records[0]
+
+
+def parse_records(raw: bytes) -> list[tuple[dict, Notes]]:
+    """A file's bytes (API v2 JSON, legacy XML, a classic API response) as protocol data, one
+    per study, each with what was not carried."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -46,10 +64,22 @@ def parse_record(raw: bytes) -> tuple[dict, Notes]:
         raise ImportError_("the file is empty")
     notes = Notes()
     if stripped.startswith("{"):
-        return from_json.convert(_parse_json(text), notes), notes
+        record = _parse_json(text)
+        if "FullStudiesResponse" in record:
+            return _classic(record)
+        return [(from_json.convert(record, notes), notes)]
     if stripped.startswith("<"):
-        return from_json.convert(from_xml.to_v2(_parse_xml(raw), notes), notes), notes
+        return [(from_json.convert(from_xml.to_v2(_parse_xml(raw), notes), notes), notes)]
     raise ImportError_("neither JSON nor XML: expected a ClinicalTrials.gov API v2 JSON record or a legacy XML record")
+
+
+def _classic(response: dict) -> list[tuple[dict, Notes]]:
+    out = []
+    for study in from_classic.studies(response):
+        notes = Notes()
+        notes.add("not carried: the classic response's search metadata (API version, query, ranks)")
+        out.append((from_json.convert(from_classic.to_v2(study, notes), notes), notes))
+    return out
 
 
 def _parse_json(text: str) -> dict:
@@ -77,21 +107,27 @@ def _parse_xml(raw: bytes):
 
 
 def import_file(path: str, out_dir: str, force: bool) -> Imported:
-    return import_source(Source(path), out_dir, force)
+    """The one study in `path` written to OUT_DIR/<NCT number>.yaml."""
+    results = import_source(Source(path), out_dir, force)
+    if len(results) > 1:
+        return Imported(path, error=f"the file holds {len(results)} studies; use import_source")
+    return results[0]
 
 
-def import_source(source: Source, out_dir: str, force: bool) -> Imported:
-    """Import one record (a file, or a member of a zip archive) into `out_dir`."""
+def import_source(source: Source, out_dir: str, force: bool) -> list[Imported]:
+    """Import every study of one source (a file, or a member of a zip archive) into `out_dir`."""
+    try:
+        records = parse_records(source.read())
+    except (ImportError_, SourceError) as err:
+        return [Imported(source.label, error=str(err))]
+    except OSError as err:
+        return [Imported(source.label, error=f"cannot read: {err.strerror or err}")]
+    return [_write(source, protocol, notes, out_dir, force) for protocol, notes in records]
+
+
+def _write(source: Source, protocol: dict, notes: Notes, out_dir: str, force: bool) -> Imported:
     result = Imported(source.label)
     path = source.member or source.path
-    try:
-        protocol, notes = parse_record(source.read())
-    except (ImportError_, SourceError) as err:
-        result.error = str(err)
-        return result
-    except OSError as err:
-        result.error = f"cannot read: {err.strerror or err}"
-        return result
     _name_safely(protocol, path, notes)
     target = Path(out_dir) / f"{protocol['id']}.yaml"
     header = [f"yaml-language-server: $schema={schema_reference(target)}",

@@ -366,3 +366,153 @@ def alternative_interventions(doc):
         if re.search(r"\w\s+or\s+\w", name, re.IGNORECASE) and not _CHOICE_WORDS.search(intervention.get("description", "")):
             yield Finding(("interventions", index, "name"),
                           f'"{name}" names alternatives but does not say how one is chosen')
+
+
+def _intervention_texts(intervention: dict) -> list[str]:
+    """Everything that names what an intervention is: name, other names, description, doses."""
+    dosing = [str(value) for dose in intervention.get("dosing", []) for value in dose.values()]
+    return [intervention["name"], *intervention.get("other_names", []), intervention.get("description", ""), *dosing]
+
+
+@rule("ARM009", "treatment-not-declared", Severity.WARNING)
+def treatment_not_declared(doc):
+    """An arm's description gives a treatment that is not among the arm's interventions.
+
+    ## What it checks
+    Treatments an arm's `description` names in the registry's "Type: Name" form ("Drug:
+    Gemcitabine 1g/m2 ...") or as a drug next to its dose ("plus oral calcium 500 mg daily",
+    "200 mg of hydroxychloroquine"), against the interventions the arm lists: their names,
+    other names, descriptions and doses, and a drug's other names (brand and generic, from the
+    drug-named-entity-recognition dictionary). Components of a listed product ("a tablet
+    containing 5 mg tadalafil") are left alone. The message says whether the treatment is
+    not declared at all, or declared but not linked to this arm.
+
+    ## Why it matters
+    The registry lists an arm's interventions from its links, not from its description: a drug
+    given but not linked is missing from the record's arms-and-interventions table, from
+    searches for that drug and from every document rendered for the arm. Seed trial
+    NCT07304388 gave gemcitabine, lenvatinib and toripalimab in both arms' descriptions and
+    linked none of them.
+
+    ## Example
+    ```yaml
+    arms:
+      - id: combo
+        label: Chemotherapy plus lenvatinib
+        type: experimental
+        description: "Gemcitabine 1 g/m2 on days 1 and 8. Drug: Lenvatinib 12 mg once daily"
+        interventions: [gemcitabine]
+    interventions:
+      - {id: gemcitabine, name: Gemcitabine, type: drug}
+    ```
+
+    ## Use instead
+    ```yaml
+    arms:
+      - id: combo
+        label: Chemotherapy plus lenvatinib
+        type: experimental
+        description: "Gemcitabine 1 g/m2 on days 1 and 8, lenvatinib 12 mg once daily"
+        interventions: [gemcitabine, lenvatinib]
+    interventions:
+      - {id: gemcitabine, name: Gemcitabine, type: drug}
+      - {id: lenvatinib, name: Lenvatinib, type: drug}
+    ```
+
+    ## Fix
+    Declare the treatment as an intervention and list it in the arms that give it.
+    """
+    from toolkit.parse import treatments
+
+    interventions = _interventions(doc)
+    by_id = {i["id"]: i for i in interventions}
+    for index, arm in enumerate(doc.data.get("arms", [])):
+        text = arm.get("description") or ""
+        if not text:
+            continue
+        linked = [t for ref in arm.get("interventions", []) if ref in by_id for t in _intervention_texts(by_id[ref])]
+        reported = set()
+        for named in treatments.typed_treatments(text) + treatments.dosed_drugs(text):
+            other_names = frozenset() if named.typed else treatments.synonyms(named.name)
+            if named.name.lower() in reported or treatments.mentioned_in(named.name, linked, other_names=other_names):
+                continue
+            reported.add(named.name.lower())
+            shown = f"{named.typed}: {named.name}" if named.typed else named.name
+            declared = next((i for i, item in enumerate(interventions)
+                             if treatments.mentioned_in(named.name, [item["name"], *item.get("other_names", [])],
+                                                        other_names=other_names)), None)
+            if declared is None:
+                yield Finding(("arms", index, "description"),
+                              f'arm "{arm["label"]}" gives "{shown}", which is not a declared intervention; '
+                              f"declare it and list it in this arm's interventions")
+            else:
+                yield Finding(("arms", index, "description"),
+                              f'arm "{arm["label"]}" gives "{shown}", but intervention '
+                              f'"{interventions[declared]["name"]}" is not listed in this arm\'s interventions',
+                              related=(("interventions", declared, "name"),))
+
+
+_PLACEBO_WORDS = re.compile(r"placebo|sham|vehicle|dummy|simulat|inactive|inert|sugar pill|saline|mock|"
+                            r"\b0(?:\.0+)?\s*(?:mg|g|ml|µg|mcg)\b|安慰剂|模拟", re.IGNORECASE)
+
+
+# A substance needs a placebo of its own; a test is not given in an inactive version.
+_NEEDS_OWN_PLACEBO = ("drug", "biological", "dietary_supplement", "combination_product", "diagnostic_test", "genetic")
+
+
+def _inactive_version(doc, index: int, given: list) -> bool:
+    """The placebo arm gets an inactive version of what another arm gets: the same device,
+    procedure or behavioural intervention, linked to both (plain underpants against treated
+    ones, needling at non-acupoints). Only a substance needs a placebo of its own."""
+    others = {ref for i, arm in enumerate(doc.data.get("arms", [])) if i != index for ref in arm.get("interventions", [])}
+    return all(i["type"] not in _NEEDS_OWN_PLACEBO and i["id"] in others for i in given)
+
+
+@rule("ARM010", "placebo-arm-without-placebo", Severity.WARNING)
+def placebo_arm_without_placebo(doc):
+    """A placebo comparator arm gives no placebo.
+
+    ## What it checks
+    Arms typed `placebo_comparator` that list interventions, none of which is a placebo by its
+    name, other names or description ("placebo", "sham", "vehicle", "dummy", "saline",
+    "inactive", a zero dose ...). Sham comparators are left alone, and so is a placebo arm
+    whose devices, procedures or behavioural interventions are the ones another arm gets
+    (plain underpants against treated ones, needling at non-acupoints): registries accept
+    the active device or procedure, described as inactive, as the control's intervention.
+    Only a substance needs a placebo of its own.
+
+    ## Why it matters
+    The arm type tells readers the comparison is blinded against an inactive control; if the
+    arm's interventions are active treatments, either the type or the interventions are
+    wrong (often the placebo was never declared, or the arm is an active comparator).
+
+    ## Example
+    ```yaml
+    arms:
+      - {id: control, label: Control, type: placebo_comparator, interventions: [standard]}
+    interventions:
+      - {id: standard, name: Standard chemotherapy, type: drug}
+    ```
+
+    ## Use instead
+    ```yaml
+    arms:
+      - {id: control, label: Control, type: placebo_comparator, interventions: [placebo]}
+    interventions:
+      - {id: placebo, name: Placebo tablets matching drug X, type: drug}
+    ```
+
+    ## Fix
+    Declare the placebo (or sham) and link it to the arm, or change the arm's type.
+    """
+    by_id = {i["id"]: i for i in _interventions(doc)}
+    for index, arm in enumerate(doc.data.get("arms", [])):
+        kind = arm.get("type")
+        given = [by_id[ref] for ref in arm.get("interventions", []) if ref in by_id]
+        if kind != "placebo_comparator" or not given or _inactive_version(doc, index, given):
+            continue
+        if not any(_PLACEBO_WORDS.search(" ".join(_intervention_texts(i))) for i in given):
+            names = ", ".join(f'"{i["name"]}"' for i in given)
+            yield Finding(("arms", index, "type"),
+                          f'arm "{arm["label"]}" is a placebo comparator, but none of its interventions ({names}) is a placebo; '
+                          f"declare the placebo, or give the arm the type it has")

@@ -407,6 +407,43 @@ translations:
 As the message says.
 """, tested_in=SCHEMA_TESTS)
 
+builtin("SCH008", "too-long", """
+A text is longer than the registry accepts.
+
+## What it checks
+The character limits of ClinicalTrials.gov's data element definitions, set as `maxLength`
+in the schema: brief title 300, official title 600, acronym 14, organization's study id and
+secondary ids 30, sponsor names 160, brief summary 5,000, detailed description 32,000, why
+stopped 250, model and masking descriptions 1,000, arm label 100, arm description 999,
+intervention name 200, intervention description 1,000, study population
+1,000, outcome measure title 255, outcome description 999, time frame 255, IPD description
+1,000. Text is counted as the registry counts what the author wrote: a run of white space
+(a folded line, the indentation of a legacy XML export) is one character, and a Markdown
+backslash escape is none. The other rules still run. (Other names are not limited: the
+registry has published longer ones than the 160 characters sometimes given.)
+
+## Why it matters
+The registry refuses a record with a text over its limit; what is cut to fit is then cut by
+whoever submits it, not by the author.
+
+## Example
+```yaml
+title:
+  brief: A trial
+  acronym: HAIC-LEN-TORI-ICC
+```
+
+## Use instead
+```yaml
+title:
+  brief: A trial
+  acronym: HALTI
+```
+
+## Fix
+Shorten the text to the limit the message gives; move detail to the description.
+""", tested_in=SCHEMA_TESTS)
+
 builtin("NOQ001", "unused-suppression", """
 An inline suppression silences nothing.
 

@@ -13,8 +13,8 @@ from toolkit.diagnostics import Severity
 from toolkit.document.walk import get
 from toolkit.parse import outcomes
 from toolkit.parse.durations import named_time_point, same, time_points
+from toolkit.parse.placeholders import has_placeholder
 from toolkit.rules._registry import Finding, rule
-from toolkit.rules.text import has_placeholder
 
 KINDS = ("primary", "secondary", "other")
 

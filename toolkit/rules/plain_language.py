@@ -6,9 +6,9 @@ import re
 
 from toolkit.diagnostics import Severity
 from toolkit.document.walk import get
+from toolkit.parse.placeholders import has_placeholder
 from toolkit.parse.readability import FIELDS, Target, measure_patient, patient_text
 from toolkit.rules._registry import Finding, rule
-from toolkit.rules.text import has_placeholder
 
 
 def _where(doc, lang: str) -> tuple:

@@ -6,14 +6,13 @@ import difflib
 import re
 
 from toolkit.diagnostics import Severity, dotted
+from toolkit.parse.placeholders import PLACEHOLDER, PLACEHOLDER_WORD
 from toolkit.rules._registry import Finding, rule
 
 # {{NAME}}, {NAME}, <NAME>, [insert ...], TODO / TBD / XXX markers, as left by templates.
 # The bracketed forms are case-sensitive ({SITE_NAME}, not {a: b}), and so are the marker
 # words: templates write TODO and TBC in capitals, while "Tbc" in a Hungarian hospital's name
 # is tuberculosis. Only "[insert ...]" is matched in any case.
-_PLACEHOLDER = re.compile(r"\{\{[^{}]*\}\}|\{[A-Z][A-Z0-9_]{2,}\}|<[A-Z][A-Z0-9_ ]{2,}>|\b(?:TODO|TBD|TBC|FIXME|XXX)\b")
-_PLACEHOLDER_WORD = re.compile(r"\[(?:insert|add|enter|todo|tbd)\b[^\]]*\]")
 # Characters that UTF-8 text read as Latin-1 / Windows-1252 is made of; only text containing
 # one of them is handed to ftfy (whose import costs ~90 ms).
 _MOJIBAKE_HINT = re.compile("[\u00c2-\u00c3\u00e2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2013-\u203a\u20ac\u2122]")
@@ -25,11 +24,6 @@ _INLINE_NUMBERING = re.compile(r"[;.][ \t]+\d{1,2}\\?\.[ \t]+[A-Z]")  # inline, 
 # An item that starts with its own list number and goes on with sibling items on their own
 # lines: a numbered list merged into one item ("1. Regular use of CPAP\n- Physical ...").
 _MERGED_LIST = re.compile(r"\A\s*\d{1,2}[.)][ \t]+\S[^\n]*(?:\n[ \t]*(?:[-*]|\d{1,2}[.)])[ \t]+\S[^\n]*){2,}")
-
-
-def has_placeholder(text: str) -> bool:
-    """Text not written yet: other rules leave it to TXT001."""
-    return bool(_PLACEHOLDER.search(text) or _PLACEHOLDER_WORD.search(text.lower()))
 
 
 def _hits(doc, pattern, needle: str | None = None, fold: bool = False):
@@ -78,7 +72,7 @@ def leftover_placeholder(doc):
     Replace the placeholder with the real text, or remove the sentence.
     """
     seen = set()
-    for path, _text, found in [*_hits(doc, _PLACEHOLDER), *_hits(doc, _PLACEHOLDER_WORD, needle="[", fold=True)]:
+    for path, _text, found in [*_hits(doc, PLACEHOLDER), *_hits(doc, PLACEHOLDER_WORD, needle="[", fold=True)]:
         if path not in seen:  # one finding per value
             seen.add(path)
             yield Finding(path, f'{dotted(path)}: leftover placeholder "{found}"; fill it in or remove it')

@@ -6,8 +6,8 @@ from toolkit.diagnostics import Severity
 from toolkit.document.walk import get
 from toolkit.parse.dates import span_days
 from toolkit.parse.durations import age_days, approximate, named_time_points, same, same_time, timeframe, vague_phrase
+from toolkit.parse.placeholders import has_placeholder
 from toolkit.rules._registry import Finding, rule
-from toolkit.rules.text import has_placeholder
 
 KINDS = ("primary", "secondary", "other")
 

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from toolkit.diagnostics import Severity
 from toolkit.document.walk import get
 from toolkit.parse.facts import Difference, compare
+from toolkit.parse.placeholders import has_placeholder
 from toolkit.rules._registry import Finding, rule
-from toolkit.rules.text import has_placeholder
 
 # The translatable texts: paths below the protocol root and below `translations.LANG`.
 TEXTS = (("title", "brief"), ("title", "official"), ("summary",), ("description",))
