@@ -37,6 +37,7 @@ DEFECTS = [
     ("NCT07304388", "DAT002", "start: {date: 2023-08-01}"),
     ("NCT07304388", "ARM009", "description: |-"),  # "Drug: Gemcitabine ... Drug: Lenvatinib ... Drug: Toripalimab"
     ("NCT06261047", "OUT001", "measure: Safety"),
+    ("NCT04361331", "TXT009", "facility: Huang xiaoyong"),  # an investigator in place of a site
     ("icc-2l-radiotherapy", "OUT001", "measure: AEs"),
 ]
 

@@ -9,6 +9,9 @@ from helpers import findings, lines
     ("[insert dose]", True), ("TODO: write", True), ("TBD", True),
     ("Dose < 60 kg", False), ("Todos los pacientes", False), ("{a: b}", False),
     ("Orsz.Koranyi Tbc es Pulm.Int.", False), ("[Insert site name]", True),
+    ("Call [PHONE NUMBER]", True), ("Call <phone>", True), ("Name: ____", True), ("Lorem ipsum dolor", True),
+    ("Call %PHONE%", True), ("as graded by [NCI CTCAE]", False), ("see [NIH]", False), ("a <br> b", False),
+    ("_" * 70, False), ("snake_case_name", False),
 ])
 def test_txt001_placeholders(text, fires):
     assert bool(lines(f"summary: '{text}'\n", "TXT001")) is fires

@@ -9,10 +9,17 @@ from __future__ import annotations
 import re
 
 # {{SITE_NAME}}, {SPONSOR}, <INVESTIGATOR NAME>, TODO / TBD / TBC / FIXME / XXX in capitals
-# (Tbc is tuberculosis in a hospital's name).
-PLACEHOLDER = re.compile(r"\{\{[^{}]*\}\}|\{[A-Z][A-Z0-9_]{2,}\}|<[A-Z][A-Z0-9_ ]{2,}>|\b(?:TODO|TBD|TBC|FIXME|XXX)\b")
-# [insert date], [Add site], matched on lower-cased text
-PLACEHOLDER_WORD = re.compile(r"\[(?:insert|add|enter|todo|tbd)\b[^\]]*\]")
+# (Tbc is tuberculosis in a hospital's name); [PHONE NUMBER], [SITE] (a field templates leave:
+# "[NIH]" or "[NCI CTCAE]" is a citation's or an abbreviation's), %PHONE%, a blank to fill in
+# ("Name: ____", not a line of underscores drawn across), and the typesetters' Lorem ipsum.
+_FIELDS = r"NAME|PHONE|EMAIL|E-MAIL|ADDRESS|DATE|SITE|SPONSOR|INVESTIGATOR|PI|NUMBER|CITY|COUNTRY|HOSPITAL|DOSE|TITLE"
+PLACEHOLDER = re.compile(
+    r"\{\{[^{}]*\}\}|\{[A-Z][A-Z0-9_]{2,}\}|<[A-Z][A-Z0-9_ ]{2,}>|\b(?:TODO|TBD|TBC|FIXME|XXX)\b"
+    rf"|\[(?:[A-Z]+[ _])*(?:{_FIELDS})(?:[ _][A-Z]+)*\]|%[A-Z][A-Z0-9_]{{2,}}%|\b[Ll]orem ipsum\b"
+    r"|[^\s_][ \t]*_{4,30}(?!_)|(?<!_)_{4,30}[ \t]*[^\s_]")  # a blank in a line, not a line drawn across
+# [insert date], [Add site], <phone>, <site name>: matched on lower-cased text
+PLACEHOLDER_WORD = re.compile(r"\[(?:insert|add|enter|todo|tbd)\b[^\]]*\]"
+                              rf"|<(?:{_FIELDS.lower()})(?:[ _-][a-z]+)*>")
 
 
 def has_placeholder(text: str) -> bool:

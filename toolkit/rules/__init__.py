@@ -4,6 +4,7 @@ from toolkit.rules import (  # noqa: F401  (registration by import)
     age,
     arms,
     builtin,
+    misplaced,
     outcomes,
     plain_language,
     randomization,

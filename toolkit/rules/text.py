@@ -46,8 +46,10 @@ def leftover_placeholder(doc):
 
     ## What it checks
     Every text value for template markers that were never filled in: `{{SITE_NAME}}`,
-    `{SITE_NAME}`, `<SITE NAME>`, `[insert dose]`, and the words TODO, TBD, TBC, FIXME, XXX
-    in capitals (so "Tbc", tuberculosis in a hospital's name, is not one).
+    `{SITE_NAME}`, `<SITE NAME>`, `<phone>`, `[PHONE NUMBER]`, `%PHONE%`, `[insert dose]`,
+    a blank to fill in (`____`), "Lorem ipsum", and the words TODO, TBD, TBC, FIXME, XXX
+    in capitals (so "Tbc", tuberculosis in a hospital's name, is not one; nor is a single
+    bracketed word such as a citation's "[NIH]").
     The skeleton written by `protocol new` uses TODO markers, so this rule lists what is left
     to write.
 
@@ -72,7 +74,7 @@ def leftover_placeholder(doc):
     Replace the placeholder with the real text, or remove the sentence.
     """
     seen = set()
-    for path, _text, found in [*_hits(doc, PLACEHOLDER), *_hits(doc, PLACEHOLDER_WORD, needle="[", fold=True)]:
+    for path, _text, found in [*_hits(doc, PLACEHOLDER), *_hits(doc, PLACEHOLDER_WORD, fold=True)]:
         if path not in seen:  # one finding per value
             seen.add(path)
             yield Finding(path, f'{dotted(path)}: leftover placeholder "{found}"; fill it in or remove it')

@@ -1,0 +1,67 @@
+"""Misplaced text read from real registry records."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.parse import misplaced
+
+
+@pytest.mark.parametrize("facility, expected", [
+    ("Huang xiaoyong", "Huang xiaoyong"), ("William LoVerme, MD", "William LoVerme, MD"),
+    ("Dr Mark Goldstein", "Dr Mark Goldstein"), ("Professor Peter McCulloch", "Professor Peter McCulloch"),
+    ("Dr. H. Bliss Murphy Cancer Center", None), ("Nice, France", None), ("Jessa Ziekenhuis", None),
+    ("Dr. Abdurrahman Yurtaslan Ankara Onkoloji Egitim ve Arastirma Hastanesi", None), ("Dr Pillay's Rooms", None),
+    ("Zhongshan Hospital", None), ("Wuhan Union", None),
+])
+def test_person_name(facility, expected):
+    assert misplaced.person_name(facility) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Subjects will also be remunerated with up to 100 dollars in gift certificates", "100 dollars"),
+    ("Participants receive a $50 gift card per visit", "$50"),
+    ("Group 1 will receive a single injection of cAd3-Marburg", None),
+    ("The drug costs $5,000 per cycle in the United States.", None),
+])
+def test_payment(text, expected):
+    assert misplaced.payment(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("in order to detect possible possible amelioration", "possible possible"),
+    ("the the deposits", "the the"),
+    ("shows potency in in vitro studies", None),
+    ("Once/day Day 13", None),
+    ("PCB/CCNU/VCR VCR Vincristine", None),
+])
+def test_doubled_word(text, expected):
+    assert misplaced.doubled_word(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("... in determining the optimal biochemical definition of", "... in determining the optimal biochemical definition of"[-40:].lstrip()),
+    ("A follow-up call is made at week 4.", None),
+    ("short and", None),
+])
+def test_cut_off(text, expected):
+    assert misplaced.cut_off(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("responders and non-responders. Results. Fasting blood glucose was significantly higher.", "Results"),
+    ("Conclusion: TIGER will provide a roadmap of the location of tumours.", None),
+    ("A previous study found that the score was significantly higher (p=0.03).", None),
+])
+def test_results_claim(text, expected):
+    assert misplaced.results_claim(text) == expected
+
+
+@pytest.mark.parametrize("acronym, conditions, expected", [
+    ("ED", ["Erectile Dysfunction"], "Erectile Dysfunction"),
+    ("COVID-19", ["Covid19"], "Covid19"),
+    ("ICC", ["Intrahepatic Cholangiocarcinoma (ICC)"], "Intrahepatic Cholangiocarcinoma (ICC)"),
+    ("TOPAZ-1", ["Biliary Tract Cancer"], None),
+])
+def test_acronym_condition(acronym, conditions, expected):
+    assert misplaced.acronym_condition(acronym, conditions) == expected
