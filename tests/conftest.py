@@ -53,4 +53,12 @@ design:
 """
 
 # MINIMAL with the facts every registry requires, so that it validates without any finding.
-COMPLETE = MINIMAL + "eligibility: {sex: all, minimum_age: 18 years}\n"
+# MINIMAL with what a patient summary needs (a plain purpose, a contact), so that only the
+# findings a test is about are reported.
+QUIET = MINIMAL + """\
+contacts:
+  central: [{name: Study office, phone: +86 10 8778 8888}]
+patient:
+  purpose: This study tests a new medicine for liver cancer.
+"""
+COMPLETE = QUIET + "eligibility: {sex: all, minimum_age: 18 years}\n"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from conftest import MINIMAL
+from conftest import QUIET
 
-BODY = MINIMAL + "eligibility:\n  minimum_age: 18 years\n  inclusion:\n    - Age ≥ 20 years<comment>\n  sex: all\n"
-CRITERION = MINIMAL.count("\n") + 4  # the line of "- Age ≥ 20 years"
+BODY = QUIET + "eligibility:\n  minimum_age: 18 years\n  inclusion:\n    - Age ≥ 20 years<comment>\n  sex: all\n"
+CRITERION = QUIET.count("\n") + 4  # the line of "- Age ≥ 20 years"
 MINIMUM = CRITERION - 2
 
 

@@ -28,7 +28,8 @@ def test_render_never_writes_over_the_protocol(cli, write):
 
 def test_summary_reports_readability(cli, tmp_path):
     result = cli("render", PROTOCOLS / "NCT07063888.yaml", "--doc", "summary", "-o", tmp_path / "s.html")
-    assert "readability: US grade" in result.output and "above target" in result.output
+    assert "readability of the text shown as plain language" in result.output
+    assert "US grade" in result.output and "above target" in result.output
 
 
 def test_check_detects_drift(cli, tmp_path, write):

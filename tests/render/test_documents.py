@@ -62,13 +62,16 @@ def test_summary_in_chinese_uses_the_authors_translation_and_chinese_labels():
     assert "本试验的目的是评估放射治疗" in text  # translations.zh.summary, not machine-made
     translated = rendered("NCT06261047", "registry", "html", "zh").decode()
     assert "本试验的目的是评估放射治疗" in translated
-    assert translated.count("（英文原文）") == 0  # summary and description are the author's Chinese: no marker
+    summary_block = translated[translated.index("本试验的目的是评估放射治疗"):].split("</p>", 2)
+    assert "original-language" not in summary_block[1][:80]  # the author's Chinese: no marker after it
 
 
 def test_english_text_in_a_chinese_document_is_marked():
     html = rendered("NCT04361331", "registry", "html", "zh").decode()
     # no Chinese translation given: the English summary and description are shown, each marked as English
-    assert html.count("（英文原文）") == 2
+    for heading in ("简要概述", "详细描述"):
+        section = html[html.index(f"<h2>{heading}</h2>"):].split("<h2>", 2)[1]
+        assert '<div lang="en">' in section and "（英文原文，未翻译）" in section, heading
 
 
 def test_protocol_document_follows_m11_order():

@@ -6,7 +6,7 @@ import io
 import json
 import xml.etree.ElementTree as ElementTree
 
-from conftest import AS_PUBLISHED, COMPLETE, MINIMAL
+from conftest import AS_PUBLISHED, COMPLETE, MINIMAL, QUIET
 
 from toolkit.diagnostics import Diagnostic, Severity
 from toolkit.engine import Summary
@@ -85,8 +85,8 @@ def test_summary_in_text_formats():
     assert out.getvalue() == "2 files checked: 1 error, 0 warnings, 0 infos\n"
 
 
-INVERTED = MINIMAL + "eligibility:\n  minimum_age: 18 years\n  maximum_age: 17 years\n  sex: all\n"
-MINIMUM_LINE = MINIMAL.count("\n") + 2
+INVERTED = QUIET + "eligibility:\n  minimum_age: 18 years\n  maximum_age: 17 years\n  sex: all\n"
+MINIMUM_LINE = QUIET.count("\n") + 2
 
 
 def test_related_location_in_text_json_and_sarif(cli, write):

@@ -64,3 +64,47 @@ def test_pls_targets_are_options():
     translated = "translations:\n  zh:\n    patient:\n      purpose: " + LONG_ZH + "\n"
     assert lines(translated, "PLS002", max_mean_length=80.0, long_sentence=80) == []
     assert lines(translated, "PLS002", max_mean_length=80.0) == [4]  # still one long sentence in one
+
+
+def test_pls004_no_plain_purpose():
+    ((_, message),) = findings("summary: A single-arm phase II trial.\n", "PLS004")
+    assert "patient.purpose" in message
+    assert lines(patient(EASY), "PLS004") == []
+
+
+def test_pls005_medical_terms():
+    ((line, message),) = findings(patient("This study tests adjuvant radiotherapy after hepatectomy."), "PLS005")
+    assert line == 2 and "Adjuvant treatment" in message and "Hepatectomy" in message
+    assert "Radiotherapy" not in message  # a word most patients know: the glossary explains it, no finding
+    assert lines(patient("This study tests radiotherapy given after an operation to remove part of the liver."),
+                 "PLS005") == []
+
+
+def test_pls005_glossary_explains_the_term():
+    body = patient("This study tests treatment after hepatectomy.") + \
+        "  glossary: [{term: hepatectomy, definition: an operation to remove part of the liver}]\n"
+    assert lines(body, "PLS005") == []
+
+
+def test_pls005_chinese():
+    body = "translations:\n  zh:\n    patient:\n      purpose: 本研究观察无进展生存期和体能状态评分。\n"
+    ((line, message),) = findings(body, "PLS005")
+    assert line == 4 and "无进展生存期" in message and "ECOG体能状态评分" in message
+
+
+def test_pls006_no_usable_contact():
+    assert lines(patient(EASY, contact="Get in touch with the nearest study center."), "PLS006") == [3]
+    assert lines(patient(EASY, contact="Call the study office on +86 10 8778 8888."), "PLS006") == []
+    assert lines(patient(EASY) + "contacts:\n  central: [{name: Office, email: trial@example.org}]\n", "PLS006") == []
+    sites = "locations:\n  - facility: A hospital\n    contacts: [{name: Nurse, phone: '+86 21 6404 1990'}]\n"
+    assert lines(patient(EASY) + sites, "PLS006") == []
+    assert lines(patient(EASY) + "locations:\n  - facility: A hospital\n", "PLS006") != []  # a name is no contact
+
+
+def test_pls007_untranslated_patient_content_is_counted():
+    body = patient(EASY, risks="You may feel tired.") + "translations:\n  zh:\n    summary: 本研究评估一种新药。\n"
+    ((line, message),) = findings(body, "PLS007")
+    assert line == 6 and "3 patient-facing text(s) untranslated: title, patient.purpose, patient.risks" in message
+    translated = (patient(EASY) + "translations:\n  zh:\n    title: {brief: 一项试验}\n"
+                  "    patient: {purpose: 本研究评估一种治疗肝癌的新药。}\n")
+    assert lines(translated, "PLS007") == []

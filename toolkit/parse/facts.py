@@ -125,7 +125,7 @@ def read(text: str | None) -> Facts:
             quantities[(value, unit)] += 1
     operators: Counter = Counter()
     for match in _PREFIX_RE.finditer(text):
-        operators[_PREFIX_OPS[int(match.lastgroup[1:])]] += 1
+        operators[_PREFIX_OPS[int((match.lastgroup or "g0")[1:])]] += 1  # every alternative is a named group
     for op, pattern in _SUFFIX_RE.items():
         operators[op] += len(pattern.findall(text))
     negations = len(_NEGATION.findall(_TERMS.sub(" ", text)))
@@ -172,7 +172,7 @@ def _value(text: str) -> float:
 
 
 def _chinese_number(text: str) -> float | None:
-    import cn2an
+    import cn2an  # type: ignore[import-untyped]
 
     try:
         return float(cn2an.cn2an(text, "smart"))
@@ -181,7 +181,7 @@ def _chinese_number(text: str) -> float | None:
 
 
 def _english_number(text: str) -> float | None:
-    from text_to_num import text2num
+    from text_to_num import text2num  # type: ignore[import-untyped]
 
     try:
         return float(text2num(text.lower().replace("-", " "), "en"))

@@ -98,6 +98,6 @@ def _wrap(line: str) -> str:
     if not line.strip():
         return ""
     bullet = re.match(r"^(\s*)([-*]|\d+\.)\s+", line)
-    lead = bullet.group(0) if bullet else re.match(r"^\s*", line).group(0)
+    lead = bullet.group(0) if bullet else line[:len(line) - len(line.lstrip())]
     return textwrap.fill(line[len(lead):], WIDTH, initial_indent=lead, subsequent_indent=" " * len(lead),
                          break_long_words=False, break_on_hyphens=False)

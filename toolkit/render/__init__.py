@@ -32,3 +32,16 @@ def render(data: dict, request: RenderRequest) -> bytes:
 
     markdown = html_to_markdown(html)
     return (markdown if request.output_format == "markdown" else markdown_to_text(markdown)).encode("utf-8")
+
+
+def shown_plain_text(data: dict, lang: str) -> str:
+    """Exactly the text the patient summary presents as plain language, in `lang`, as plain text.
+
+    The author's patient text and the toolkit's own sentences; not what the summary shows as
+    written for doctors (the scientific summary, the criteria), nor text in another language.
+    """
+    from toolkit.parse.markdown_text import to_plain
+    from toolkit.render.documents import DOCUMENTS
+
+    patient = DOCUMENTS["summary"].build(data, lang).patient
+    return "\n\n".join(to_plain(text.text) for text in patient.plain_text() if not text.original)

@@ -52,19 +52,20 @@ class Localized:
         translated = get(self.translation, *path)
         if translated:
             return Text(translated, False)
-        original = get(self.data, *path)
-        return Text(original, bool(original) and not self.translated)
+        return self.own(get(self.data, *path))
 
     def items(self, *path) -> list[Text]:
         translated = get(self.translation, *path)
         original = get(self.data, *path, default=[])
         if translated and len(translated) == len(original):
             return [Text(item, False) for item in translated]
-        return [Text(item, not self.translated) for item in original]
+        return [self.own(item) for item in original]
 
     def own(self, value: str | None) -> Text:
         """Author text the schema offers no translation for: marked when the document is in another language."""
-        return Text(value, bool(value) and not self.translated)
+        if value is None or self.translated:
+            return Text(None if value is None else str(value))
+        return Text(str(value), True, self.source_lang)
 
 
 class Parts:
@@ -77,8 +78,13 @@ class Parts:
         self.labels_table = labels.HEADINGS["zh" if lang == "zh" else "en"]
 
     def page(self) -> dict:
+        words = _words(self.terms_table)
+        language = self.terms_table["languages"].get(self.loc.source_lang, self.loc.source_lang)
+        words["original_marker"] = words["original_marker"].format(language=language)
+        words["original_list_marker"] = words["original_list_marker"].format(language=language)
         return {"kind": self.kind, "lang": self.lang, "html_lang": "zh-CN" if self.lang == "zh" else "en",
-                "labels": namespace({**self.labels_table, **_words(self.terms_table)}),
+                "untranslated": not self.loc.translated, "source_lang": self.loc.source_lang,
+                "labels": namespace({**self.labels_table, **words}),
                 "terms": namespace(self.terms_table), "meta": self.meta(), "title": self.titles(),
                 "status": self.status()}
 
@@ -110,9 +116,11 @@ class Parts:
 
     def sponsor(self) -> Sponsor:
         sponsor = self.data.get("sponsor", {})
-        party = (get(sponsor, "responsible_party", "type") or "").replace("_", " ").capitalize()
-        return Sponsor(lead=sponsor.get("lead"), collaborators=list(sponsor.get("collaborators", [])),
-                       responsible_party=party or None)
+        party = get(sponsor, "responsible_party", "type")
+        return Sponsor(lead=self.loc.own(sponsor.get("lead")),
+                       collaborators=[self.loc.own(c) for c in sponsor.get("collaborators", [])],
+                       responsible_party=self.terms_table["responsible_party"][party] if party else None,
+                       collaborators_joined=self.loc.own("; ".join(sponsor.get("collaborators", [])) or None))
 
     def design(self) -> list[Fact]:
         design, L, H = self.data.get("design", {}), self.terms_table, self.labels_table
@@ -142,22 +150,24 @@ class Parts:
 
     def interventions(self) -> dict[str, Intervention]:
         L = self.terms_table
-        return {i["id"]: Intervention(id=i["id"], name=Text(i["name"]), type_label=L["intervention_type"][i["type"]],
-                                      description=Text(i.get("description")), other_names=list(i.get("other_names", [])),
+        own = self.loc.own
+        return {i["id"]: Intervention(id=i["id"], name=own(i["name"]), type_label=L["intervention_type"][i["type"]],
+                                      description=own(i.get("description")), other_names=list(i.get("other_names", [])),
                                       dosing=[_dose(d) for d in i.get("dosing", [])])
                 for i in self.data.get("interventions", [])}
 
     def arms(self) -> list[Arm]:
         interventions = self.interventions()
-        return [Arm(label=Text(arm["label"]), type_label=self.terms_table["arm_type"].get(arm.get("type"), ""),
-                    description=Text(arm.get("description")),
+        return [Arm(label=self.loc.own(arm["label"]), type_label=self.terms_table["arm_type"].get(arm.get("type"), ""),
+                    description=self.loc.own(arm.get("description")),
                     given=[interventions[i] for i in arm.get("interventions", []) if i in interventions])
                 for arm in self.data.get("arms", [])]
 
     def endpoints(self) -> Endpoints:
         def endpoint_list(key):
-            return [Endpoint(measure=Text(e["measure"]), description=Text(e.get("description")),
-                             timeframe=e.get("timeframe", "")) for e in get(self.data, "endpoints", key, default=[])]
+            own = self.loc.own
+            return [Endpoint(measure=own(e["measure"]), description=own(e.get("description")),
+                             timeframe=own(e.get("timeframe"))) for e in get(self.data, "endpoints", key, default=[])]
 
         return Endpoints(primary=endpoint_list("primary"), secondary=endpoint_list("secondary"),
                          other=endpoint_list("other"))
@@ -177,25 +187,28 @@ class Parts:
             sex=L["sex"][eligibility["sex"]] if eligibility.get("sex") else L["not_stated"],
             healthy_volunteers=None if hv is None else (L["yes"] if hv else L["no"]),
             inclusion=self.loc.items("eligibility", "inclusion"), exclusion=self.loc.items("eligibility", "exclusion"),
-            population=Text(eligibility.get("population")),
+            population=self.loc.own(eligibility.get("population")),
         )
 
     def central_contacts(self) -> list[Contact]:
-        return [_contact(c) for c in get(self.data, "contacts", "central", default=[])]
+        return [_contact(c, self.loc) for c in get(self.data, "contacts", "central", default=[])]
 
     def officials(self) -> list[Official]:
-        return [Official(name=o["name"], role=(o.get("role") or "").replace("_", " ") or None,
+        roles = self.terms_table["official_role"]
+        return [Official(name=self.loc.own(o["name"]), role=roles.get(o.get("role")) if o.get("role") else None,
                          affiliation=o.get("affiliation")) for o in get(self.data, "contacts", "officials", default=[])]
 
     def locations(self) -> list[Site]:
         L = self.terms_table
-        return [Site(facility=s["facility"], city=s.get("city"), state=s.get("state"), country=s.get("country"),
-                     status=L["status"][s["status"]] if s.get("status") else None,
-                     contacts=[_contact(c) for c in s.get("contacts", [])])
+        return [Site(facility=self.loc.own(s["facility"]), city=s.get("city"), state=s.get("state"),
+                     country=s.get("country"), status=L["status"][s["status"]] if s.get("status") else None,
+                     contacts=[_contact(c, self.loc) for c in s.get("contacts", [])])
                 for s in self.data.get("locations", [])]
 
     def references(self) -> list[Reference]:
-        return [Reference(citation=r["citation"], pmid=_text_or_none(r.get("pmid")), doi=r.get("doi"), type=r.get("type"))
+        kinds = self.terms_table["reference_type"]
+        return [Reference(citation=r["citation"], pmid=_text_or_none(r.get("pmid")), doi=r.get("doi"),
+                          type=kinds[r["type"]] if r.get("type") else None)
                 for r in self.data.get("references", [])]
 
 
@@ -226,8 +239,8 @@ def _dose(d: dict) -> Dose:
                                                         "duration", "condition")})
 
 
-def _contact(c: dict) -> Contact:
-    return Contact(name=c["name"], phone=c.get("phone"), email=c.get("email"))
+def _contact(c: dict, loc: Localized) -> Contact:
+    return Contact(name=loc.own(c["name"]), phone=c.get("phone"), email=c.get("email"))
 
 
 def _age_words(value: str | None, lang: str) -> str | None:
@@ -246,7 +259,7 @@ def registry(data: dict, lang: str) -> RegistryContext:
     context = RegistryContext(
         **parts.page(), identifiers=parts.identifiers(), sponsor=parts.sponsor(),
         summary=parts.loc.text("summary"), description=parts.loc.text("description"),
-        conditions=[str(c) for c in parts.loc.items("conditions")], keywords=list(data.get("keywords", [])),
+        conditions=parts.loc.items("conditions"), keywords=list(data.get("keywords", [])),
         design=parts.design(), arms=parts.arms(), endpoints=parts.endpoints(), eligibility=parts.eligibility(),
         central_contacts=parts.central_contacts(), officials=parts.officials(), locations=parts.locations(),
         references=parts.references(), who=[],
@@ -260,44 +273,45 @@ def who_items(data: dict, ctx: RegistryContext, parts: Parts) -> list[WhoItem]:
     H, L = parts.labels_table, parts.terms_table
     status, ids, sponsor = ctx.status, ctx.identifiers, ctx.sponsor
     design = {fact.label: fact.value for fact in ctx.design}
-    funding = get(data, "sponsor", "funding") or [x for x in [sponsor.lead, *sponsor.collaborators] if x]
-    items = [
-        ("Primary Registry and Trial Identifying Number", f"ClinicalTrials.gov {ids.nct}" if ids.nct else None),
-        ("Date of Registration in Primary Registry", status.first_submitted),
-        ("Secondary Identifying Numbers", "; ".join(s for s in [ids.org_study_id, *ids.secondary] if s) or None),
-        ("Source(s) of Monetary or Material Support", "; ".join(funding) or None),
-        ("Primary Sponsor", sponsor.lead),
-        ("Secondary Sponsor(s)", "; ".join(sponsor.collaborators) or None),
-        ("Contact for Public Queries", _contacts_text(ctx.central_contacts)),
-        ("Contact for Scientific Queries", _officials_text(ctx.officials)),
-        ("Public Title", ctx.title.brief.text),
-        ("Scientific Title", " — ".join(x for x in [ctx.title.official.text, ctx.title.acronym] if x) or None),
-        ("Countries of Recruitment", "; ".join(dict.fromkeys(s.country for s in ctx.locations if s.country)) or None),
-        ("Health Condition(s) or Problem(s) Studied", "; ".join(ctx.conditions + ctx.keywords) or None),
-        ("Intervention(s)", "; ".join(f"{a.label}: {', '.join(str(i.name) for i in a.given) or L['none']}"
-                                     for a in ctx.arms) or None),
-        ("Key Inclusion and Exclusion Criteria", _criteria_text(ctx.eligibility, H)),
-        ("Study Type", "; ".join(f"{k}: {v}" for k, v in design.items() if k not in (H["enrollment"], H["follow_up"])) or None),
-        ("Date of First Enrolment", status.start),
-        ("Target Sample Size", design.get(H["enrollment"])),
-        ("Recruitment Status", status.overall),
-        ("Primary Outcome(s)", _outcomes_text(ctx.endpoints.primary)),
-        ("Key Secondary Outcomes", _outcomes_text(ctx.endpoints.secondary)),
-        ("Ethics Review", _ethics_text(get(data, "oversight", "ethics", default=[]))),
-        ("Completion Date", "; ".join(f"{k}: {v}" for k, v in [(H["primary_completion"], status.primary_completion),
-                                                               (H["completion"], status.completion)] if v) or None),
-        ("Summary Results", "; ".join(r.citation for r in ctx.references if r.type == "result") or None),
-        ("IPD Sharing Statement", _ipd_text(data.get("ipd_sharing"))),
+    funding = get(data, "sponsor", "funding") or [str(x) for x in [sponsor.lead, *sponsor.collaborators] if x]
+    values = [
+        f"ClinicalTrials.gov {ids.nct}" if ids.nct else None,
+        status.first_submitted,
+        "; ".join(s for s in [ids.org_study_id, *ids.secondary] if s) or None,
+        "; ".join(funding) or None,
+        sponsor.lead.text,
+        "; ".join(str(c) for c in sponsor.collaborators) or None,
+        _contacts_text(ctx.central_contacts),
+        _officials_text(ctx.officials),
+        ctx.title.brief.text,
+        " — ".join(x for x in [ctx.title.official.text, ctx.title.acronym] if x) or None,
+        "; ".join(dict.fromkeys(s.country for s in ctx.locations if s.country)) or None,
+        "; ".join([str(c) for c in ctx.conditions] + ctx.keywords) or None,
+        "; ".join(f"{a.label}: {', '.join(str(i.name) for i in a.given) or L['none']}" for a in ctx.arms) or None,
+        _criteria_text(ctx.eligibility, H),
+        "; ".join(f"{k}: {v}" for k, v in design.items() if k not in (H["enrollment"], H["follow_up"])) or None,
+        status.start,
+        design.get(H["enrollment"]),
+        status.overall,
+        _outcomes_text(ctx.endpoints.primary),
+        _outcomes_text(ctx.endpoints.secondary),
+        _ethics_text(get(data, "oversight", "ethics", default=[]), L),
+        "; ".join(f"{k}: {v}" for k, v in [(H["primary_completion"], status.primary_completion),
+                                           (H["completion"], status.completion)] if v) or None,
+        "; ".join(r.citation for r in ctx.references if r.type == L["reference_type"]["result"]) or None,
+        _ipd_text(data.get("ipd_sharing"), L),
     ]
-    return [WhoItem(number, name, value or L["not_given"]) for number, (name, value) in enumerate(items, start=1)]
+    names = [zh if parts.lang == "zh" else en for en, zh in labels.WHO_ITEMS]
+    return [WhoItem(number, name, value or L["not_given"])
+            for number, (name, value) in enumerate(zip(names, values), start=1)]
 
 
 def _contacts_text(contacts: list[Contact]) -> str | None:
-    return "; ".join(", ".join(x for x in (c.name, c.phone, c.email) if x) for c in contacts) or None
+    return "; ".join(", ".join(str(x) for x in (c.name, c.phone, c.email) if x) for c in contacts) or None
 
 
 def _officials_text(officials: list[Official]) -> str | None:
-    return "; ".join(", ".join(x for x in (o.name, o.affiliation) if x) for o in officials) or None
+    return "; ".join(", ".join(str(x) for x in (o.name, o.affiliation) if x) for o in officials) or None
 
 
 def _criteria_text(elig: Eligibility, H) -> str:
@@ -310,54 +324,141 @@ def _outcomes_text(endpoints: list[Endpoint]) -> str | None:
     return "; ".join(f"{e.measure}" + (f" ({e.timeframe})" if e.timeframe else "") for e in endpoints) or None
 
 
-def _ethics_text(ethics) -> str | None:
-    return "; ".join(", ".join(str(x) for x in (e["committee"], e.get("status"), e.get("date"), e.get("reference")) if x)
+def _ethics_text(ethics, L) -> str | None:
+    return "; ".join(", ".join(str(x) for x in (e["committee"], L["ethics_status"].get(e.get("status")), e.get("date"),
+                                                e.get("reference")) if x)
                      for e in ethics) or None
 
 
-def _ipd_text(ipd) -> str | None:
+def _ipd_text(ipd, L) -> str | None:
     if not ipd:
         return None
-    return ipd["plan"].capitalize() + (f": {ipd['description']}" if ipd.get("description") else "")
+    return L["ipd_plan"][ipd["plan"]] + (f": {ipd['description']}" if ipd.get("description") else "")
 
 
 # --- the patient summary -------------------------------------------------------------------------
 
+OPEN_STATUSES = ("not_yet_recruiting", "recruiting", "enrolling_by_invitation")
+
+
 def summary(data: dict, lang: str) -> SummaryContext:
     parts = Parts(data, "summary", lang)
     page = parts.page()
-    eligibility = parts.eligibility()
-    return SummaryContext(**page, patient=_patient(parts, page["title"], eligibility), eligibility=eligibility,
-                          arms=parts.arms(), central_contacts=parts.central_contacts(), locations=parts.locations())
+    return SummaryContext(**page, patient=_patient(parts, page["title"], page["status"]), arms=parts.arms())
 
 
-def _patient(parts: Parts, title: Titles, elig: Eligibility) -> PatientSummary:
+def _patient(parts: Parts, title: Titles, status: Status) -> PatientSummary:
     """The patient summary: the author's plain-language text, and plain facts from the protocol."""
     data, loc, H = parts.data, parts.loc, parts.labels_table
+    elig = parts.eligibility()
 
-    def own(key: str, fallback: Text | None = None) -> Text:
+    def own(key: str) -> Text:
         if get(data, "patient", key) or get(loc.translation, "patient", key):
             return loc.text("patient", key)
-        return fallback if fallback is not None else Text()
+        return Text()
 
     design = data.get("design", {})
-    glossary = get(loc.translation, "patient", "glossary") or get(data, "patient", "glossary", default=[])
-    return PatientSummary(
-        title=own("title", title.brief),
-        purpose=own("purpose", loc.text("summary")),
-        who_can_join=own("who_can_join"),
+    open_ = status.code in OPEN_STATUSES
+    purpose = own("purpose")
+    who_can_join = own("who_can_join")
+    contact = own("contact")
+    central, sites = parts.central_contacts(), parts.locations()
+    usable = _usable_contact(central, sites, contact)
+    shown_technical = [] if purpose else [loc.text("summary")]
+    criteria = [] if who_can_join else elig.inclusion[:5]
+    patient = PatientSummary(
+        title=own("title") or title.brief,
+        open=open_,
+        status_sentence=H[f"status_{status.code or 'missing'}"],
+        why_stopped=status.why_stopped if status.code in ("terminated", "withdrawn", "suspended") else Text(),
+        results=[r.citation for r in parts.references() if r.type == parts.terms_table["reference_type"]["result"]],
+        results_sentence=_results_sentence(status, parts),
+        purpose=purpose or loc.text("summary"),
+        purpose_is_technical=not purpose,
+        who_can_join=who_can_join,
         ages_sentence=_ages_sentence(elig, H),
         sex_sentence=H[f"sex_{get(data, 'eligibility', 'sex') or 'not_stated'}"],
+        criteria=criteria,
         involvement=own("involvement"),
-        duration=own("duration"),
-        follow_up=H["follow_up_text"].format(duration=design["follow_up"]) if design.get("follow_up") else None,
         people=_people(design, H),
-        group_assignment=own("group_assignment", Text(_groups(design, data, H))),
-        risks=own("risks", Text(H["risks_default"])),
-        benefits=own("benefits", Text(H["benefits_default"])),
-        contact=own("contact", Text(H["contact_default"])),
-        glossary=[GlossaryEntry(g["term"], g["definition"]) for g in glossary],
+        group_assignment=own("group_assignment") or Text(_groups(design, data, H)),
+        duration=own("duration"),
+        follow_up=H["follow_up_text"].format(duration=_duration_words(design["follow_up"], parts.lang))
+        if design.get("follow_up") else None,
+        risks=own("risks") or (Text(H["risks_default"]) if open_ else Text()),
+        benefits=own("benefits") or (Text(H["benefits_default"]) if open_ else Text()),
+        contact=contact,
+        contact_sentence=_contact_sentence(central, sites, usable, parts),
+        central_contacts=central,
+        sites=sites,
+        has_usable_contact=usable,
+        glossary=[],
+        glossary_from_list=[],
     )
+    author_glossary = get(loc.translation, "patient", "glossary") or get(data, "patient", "glossary", default=[])
+    patient.glossary.extend(GlossaryEntry(g["term"], g["definition"]) for g in author_glossary)
+    shown = patient.plain_text() + shown_technical + criteria
+    patient.glossary_from_list.extend(_lay_glossary(shown, author_glossary, parts.lang))
+    return patient
+
+
+def _usable_contact(central: list[Contact], sites: list[Site], contact: Text) -> bool:
+    """A phone number or e-mail a patient can use: a contact's, a site contact's, or in the author's text."""
+    from toolkit.parse.contacts import has_phone_or_email
+
+    return (any(c.reachable for c in central) or any(c.reachable for s in sites for c in s.contacts)
+            or has_phone_or_email(contact.text))
+
+
+def _contact_sentence(central: list[Contact], sites: list[Site], usable: bool, parts: Parts) -> str:
+    H = parts.labels_table
+    number = get(parts.data, "identifiers", "nct") or parts.data["id"]
+    if not usable:
+        return H["contact_none"].format(number=number)
+    if any(c.reachable for c in central):
+        return H["contact_central"]
+    if any(c.reachable for s in sites for c in s.contacts):
+        return H["contact_sites"]
+    return ""  # the author's own text gives the phone number or e-mail
+
+
+def _results_sentence(status: Status, parts: Parts) -> str | None:
+    if status.code not in ("completed", "terminated", "active_not_recruiting"):
+        return None
+    if any(r.get("type") == "result" for r in parts.data.get("references", [])):
+        return parts.labels_table["results_published"]
+    nct = get(parts.data, "identifiers", "nct")
+    H = parts.labels_table
+    return H["results_not_yet"].format(number=nct) if nct else H["results_not_yet_no_number"]
+
+
+def _lay_glossary(shown: list[Text], author_glossary: list, lang: str) -> list[GlossaryEntry]:
+    """The toolkit's explanations of the medical terms the shown text uses that the author did not explain."""
+    from toolkit.parse import lay_terms
+
+    explained = " ".join(f"{g['term']} {g['definition']}" for g in author_glossary)
+    explained_terms = {term.key for term in lay_terms.find(explained)}
+    found = lay_terms.find("\n".join(str(text) for text in shown))
+    return [GlossaryEntry(lay_terms.name(term, lang), lay_terms.explanation(term, lang))
+            for term in found if term.key not in explained_terms]
+
+
+def _duration_words(value: str, lang: str) -> str:
+    """An ISO 8601 duration ("P52W") in words ("52 weeks", "52周"); any other text as written."""
+    import re
+
+    text = str(value).strip()
+    iso = re.fullmatch(r"P(\d+)([YMWD])", text.upper())
+    plain = re.fullmatch(r"(\d+)\s+(year|month|week|day)s?", text, re.IGNORECASE)
+    if iso:
+        number, unit = int(iso.group(1)), {"Y": "year", "M": "month", "W": "week", "D": "day"}[iso.group(2)]
+    elif plain:
+        number, unit = int(plain.group(1)), plain.group(2).lower()
+    else:
+        return text
+    if lang == "zh":
+        return f"{number}{labels.UNITS_ZH[unit]}" if unit != "year" else f"{number}年"
+    return f"{number} {unit}{'s' if number != 1 else ''}"
 
 
 def _ages_sentence(elig: Eligibility, H) -> str:
@@ -405,13 +506,16 @@ def protocol(data: dict, lang: str) -> ProtocolContext:
     return ProtocolContext(
         **parts.page(), identifiers=parts.identifiers(), sponsor=parts.sponsor(),
         summary=parts.loc.text("summary"), description=parts.loc.text("description"),
-        conditions=[str(c) for c in parts.loc.items("conditions")], design=parts.design(), phase=parts.phase(),
-        enrollment=parts.enrollment(), site_distribution=(design.get("site_distribution") or "").replace("_", " ") or None,
+        conditions=parts.loc.items("conditions"), design=parts.design(), phase=parts.phase(),
+        enrollment=parts.enrollment(),
+        site_distribution=parts.terms_table["site_distribution"].get(design.get("site_distribution")),
         arms=parts.arms(), interventions=list(interventions.values()), endpoints=parts.endpoints(),
-        objectives={k: list(get(data, "objectives", k, default=[])) for k in ("primary", "secondary", "exploratory")},
-        eligibility=parts.eligibility(), assignment=_assignment(parts), ethics=_ethics(data),
+        objectives={k: [parts.loc.own(o) for o in get(data, "objectives", k, default=[])]
+                    for k in ("primary", "secondary", "exploratory")},
+        eligibility=parts.eligibility(), assignment=_assignment(parts), ethics=_ethics(parts),
         data_monitoring_committee=_yes_no(get(data, "oversight", "data_monitoring_committee"), parts.terms_table),
-        references=parts.references(), sections=dict(data.get("sections", {})),
+        references=parts.references(),
+        sections={key: parts.loc.own(value) for key, value in (data.get("sections") or {}).items()},
         outline=outline, heading={h.anchor: h for h in outline},
     )
 
@@ -424,12 +528,14 @@ def _assignment(parts: Parts) -> Assignment:
                       method=randomization.get("method"),
                       stratification="; ".join(randomization.get("stratification") or []) or None,
                       blinding=_masking(masking, L) if masking else None,
-                      masking_description=Text((masking or {}).get("description")))
+                      masking_description=parts.loc.own((masking or {}).get("description")))
 
 
-def _ethics(data) -> list[Ethics]:
-    return [Ethics(e["committee"], [str(x) for x in (e.get("status"), e.get("date"), e.get("reference")) if x])
-            for e in get(data, "oversight", "ethics", default=[])]
+def _ethics(parts: Parts) -> list[Ethics]:
+    L = parts.terms_table
+    return [Ethics(parts.loc.own(e["committee"]), [str(x) for x in (L["ethics_status"].get(e.get("status")), e.get("date"),
+                                                                   e.get("reference")) if x])
+            for e in get(parts.data, "oversight", "ethics", default=[])]
 
 
 def _yes_no(value, L) -> str | None:

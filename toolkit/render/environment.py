@@ -19,7 +19,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from toolkit.render import markdown
-from toolkit.render.model import Fact
+from toolkit.render.model import Fact, Text, joined
 from toolkit.resources import data_dir
 
 
@@ -42,4 +42,6 @@ def environment(user_templates: str | Path | None = None) -> ImmutableSandboxedE
         plain=markdown.to_plain,
     )
     env.globals["fact"] = Fact  # fact(label, value): one line of a facts list
+    env.globals["joined"] = joined  # joined(texts): one text, marked when any part is untranslated
+    env.tests["authored"] = lambda value: isinstance(value, Text)  # author text, which may be untranslated
     return env

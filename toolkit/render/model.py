@@ -17,6 +17,7 @@ class Text:
 
     text: str | None = None
     original: bool = False
+    lang: str | None = None  # the text's language when it is shown untranslated
 
     def __bool__(self) -> bool:
         return bool(self.text)
@@ -96,7 +97,7 @@ class Arm:
 class Endpoint:
     measure: Text
     description: Text
-    timeframe: str
+    timeframe: Text
 
 
 @dataclass(frozen=True)
@@ -118,10 +119,14 @@ class Eligibility:
     exclusion: list[Text]
     population: Text
 
+    @property
+    def criteria_original(self) -> bool:
+        return any(item.original for item in self.inclusion + self.exclusion)
+
 
 @dataclass(frozen=True)
 class Contact:
-    name: str
+    name: Text
     phone: str | None = None
     email: str | None = None
 
@@ -132,14 +137,14 @@ class Contact:
 
 @dataclass(frozen=True)
 class Official:
-    name: str
+    name: Text
     role: str | None
     affiliation: str | None
 
 
 @dataclass(frozen=True)
 class Site:
-    facility: str
+    facility: Text
     city: str | None
     state: str | None
     country: str | None
@@ -149,9 +154,10 @@ class Site:
 
 @dataclass(frozen=True)
 class Sponsor:
-    lead: str | None
-    collaborators: list[str]
+    lead: Text
+    collaborators: list[Text]
     responsible_party: str | None
+    collaborators_joined: Text
 
 
 @dataclass(frozen=True)
@@ -187,7 +193,7 @@ class Heading:
 
 @dataclass(frozen=True)
 class Ethics:
-    committee: str
+    committee: Text
     details: list[str]
 
 
@@ -209,20 +215,55 @@ class GlossaryEntry:
 
 @dataclass(frozen=True)
 class PatientSummary:
+    """The patient summary: the author's plain-language text, and facts the toolkit states in plain words.
+
+    Text that is not plain language (the scientific summary, the eligibility criteria) is only
+    shown under a sentence that says so (`purpose_is_technical`, `criteria`).
+    """
+
     title: Text
+    open: bool  # the trial is, or will be, looking for participants: the summary speaks of joining
+    status_sentence: str
+    why_stopped: Text
+    results: list[str]
+    results_sentence: str | None
     purpose: Text
+    purpose_is_technical: bool
     who_can_join: Text
     ages_sentence: str
-    sex_sentence: str | None
+    sex_sentence: str
+    criteria: list[Text]  # shown only when the author wrote no `who_can_join`, under a "written for doctors" note
     involvement: Text
-    duration: Text
-    follow_up: str | None
     people: str | None
     group_assignment: Text
+    duration: Text
+    follow_up: str | None
     risks: Text
     benefits: Text
     contact: Text
+    contact_sentence: str
+    central_contacts: list[Contact]
+    sites: list[Site]
+    has_usable_contact: bool
     glossary: list[GlossaryEntry]
+    glossary_from_list: list[GlossaryEntry]  # the toolkit's explanations of terms the shown text uses
+
+    def plain_text(self) -> list[Text]:
+        """The text presented to the patient as plain language, as shown (for readability)."""
+        own = [self.status_sentence, self.results_sentence]
+        own += [] if self.who_can_join else [self.ages_sentence, self.sex_sentence]
+        own += [self.people, self.follow_up, self.contact_sentence]
+        shown = [self.purpose] if not self.purpose_is_technical else []
+        shown += [self.who_can_join, self.involvement, self.group_assignment, self.duration, self.risks,
+                  self.benefits, self.contact] + [Text(sentence) for sentence in own if sentence]
+        return [text for text in shown if text]
+
+
+def joined(items: list, separator: str = "; ") -> Text:
+    """Several author texts as one, marked untranslated when any of them is."""
+    original = next((item for item in items if isinstance(item, Text) and item.original), None)
+    text = separator.join(str(item) for item in items if item) or None
+    return Text(text, original is not None and text is not None, original.lang if original else None)
 
 
 def namespace(table: dict) -> SimpleNamespace:
@@ -238,6 +279,8 @@ class Page:
     kind: str
     lang: str
     html_lang: str
+    source_lang: str  # the protocol's language
+    untranslated: bool  # the document is in another language than the protocol: untranslated text is marked
     labels: SimpleNamespace  # headings, fixed words and sentences (labels.sponsor, labels.not_given)
     terms: SimpleNamespace  # the words for the schema's enumerated values (terms.status.completed)
     meta: Meta
@@ -251,7 +294,7 @@ class RegistryContext(Page):
     sponsor: Sponsor
     summary: Text
     description: Text
-    conditions: list[str]
+    conditions: list[Text]
     keywords: list[str]
     design: list[Fact]
     arms: list[Arm]
@@ -267,10 +310,7 @@ class RegistryContext(Page):
 @dataclass(frozen=True)
 class SummaryContext(Page):
     patient: PatientSummary
-    eligibility: Eligibility
     arms: list[Arm]
-    central_contacts: list[Contact]
-    locations: list[Site]
 
 
 @dataclass(frozen=True)
@@ -279,7 +319,7 @@ class ProtocolContext(Page):
     sponsor: Sponsor
     summary: Text
     description: Text
-    conditions: list[str]
+    conditions: list[Text]
     design: list[Fact]
     phase: str | None
     enrollment: str | None
@@ -287,12 +327,12 @@ class ProtocolContext(Page):
     arms: list[Arm]
     interventions: list[Intervention]
     endpoints: Endpoints
-    objectives: dict[str, list[str]]
+    objectives: dict[str, list[Text]]
     eligibility: Eligibility
     assignment: Assignment
     ethics: list[Ethics]
     data_monitoring_committee: str | None
     references: list[Reference]
-    sections: dict[str, str]
+    sections: dict[str, Text]
     outline: list[Heading]
     heading: dict[str, Heading]

@@ -72,14 +72,19 @@ def _compare(path: Path, content: bytes, output_format: str) -> int:
 
 
 def _report_readability(doc: Document, request: RenderRequest) -> None:
-    """For patient summaries, say how readable the author's text is (on stderr)."""
+    """For patient summaries, say how readable the text shown as plain language is (on stderr)."""
     if request.document != "summary" or os.environ.get("PROTOCOL_QUIET"):
         return
-    from toolkit.parse.readability import measure_patient
+    from toolkit.parse.readability import chinese, english
+    from toolkit.render import shown_plain_text
 
-    result = measure_patient(doc.data, request.lang)
-    if result:
-        print(f"readability: {result.describe()}", file=sys.stderr)
+    text = shown_plain_text(doc.data, request.lang)
+    if not text.strip():
+        print("readability: the summary shows no plain-language text to measure", file=sys.stderr)
+        return
+    result = chinese(text) if request.lang == "zh" else english(text)
+    print(f"readability of the text shown as plain language (not the text shown as written for doctors): "
+          f"{result.describe()}", file=sys.stderr)
 
 
 def _template_place(err) -> str:

@@ -114,7 +114,7 @@ def facility_is_a_person(doc):
     ## Use instead
     ```yaml
     locations:
-      - {facility: Zhongshan Hospital, Fudan University, city: Shanghai, country: China}
+      - {facility: "Zhongshan Hospital, Fudan University", city: Shanghai, country: China}
       - {facility: Dr. H. Bliss Murphy Cancer Center, city: St. John's, country: Canada}
     ```
 

@@ -158,3 +158,228 @@ def unexplained_abbreviation(doc):
             if abbreviation not in explained and not spelled_out and not roman:
                 yield Finding(_where(doc, lang), f'patient summary uses "{abbreviation}" without explaining it '
                                                  "(spell it out or add it to patient.glossary)")
+
+
+def _patient_languages(doc) -> list[str]:
+    """The languages the protocol offers a patient summary in: its own, and each it has translations for."""
+    source = doc.data.get("language", "en")
+    return [source] + sorted(lang for lang in (get(doc.data, "translations", default={}) or {}) if lang != source)
+
+
+def _patient_source(doc, lang: str) -> tuple[dict, tuple]:
+    if lang == doc.data.get("language", "en"):
+        return doc.data.get("patient") or {}, ("patient",)
+    return get(doc.data, "translations", lang, "patient", default={}) or {}, ("translations", lang, "patient")
+
+
+@rule("PLS004", "no-plain-purpose", Severity.WARNING)
+def no_plain_purpose(doc):
+    """The patient summary has no plain-language "What is this study about?".
+
+    ## What it checks
+    `patient.purpose` is written. Without it the summary cannot tell a patient in plain words
+    what the study is about: it shows the scientific summary instead, under a sentence that
+    says it was written for doctors and researchers.
+
+    ## Why it matters
+    The scientific summary of a trial typically reads at US grade 17-24; shown as the answer to
+    "What is this study about?" it tells a patient nothing, and it looks as if it were meant
+    for them.
+
+    ## Example
+    ```yaml
+    summary: A single-arm phase II trial of adjuvant chemoradiotherapy after hepatectomy.
+    ```
+
+    ## Use instead
+    ```yaml
+    summary: A single-arm phase II trial of adjuvant chemoradiotherapy after hepatectomy.
+    patient:
+      purpose: This study tests whether radiotherapy with chemotherapy after liver surgery
+        stops the cancer from coming back.
+    ```
+
+    ## Fix
+    Write `patient.purpose` (and its translation under `translations.LANG.patient.purpose`):
+    short sentences, everyday words, what is tested and why.
+    """
+    if get(doc.data, "patient", "purpose"):
+        return
+    yield Finding(("patient",) if "patient" in doc.data else (),
+                  "the patient summary has no plain-language purpose: write patient.purpose (until then the "
+                  "summary shows the scientific summary, labelled as written for doctors)")
+
+
+@rule("PLS005", "unexplained-medical-term", Severity.WARNING)
+def unexplained_medical_term(doc):
+    """The patient text uses medical terms a lay reader will not know, and does not explain them.
+
+    ## What it checks
+    The author's patient-facing text (every language) against the toolkit's list of medical
+    terms with lay explanations (`toolkit/parse/lay_terms.py`: "progression-free survival",
+    "ECOG performance status", "adjuvant", "hepatectomy", "Child-Pugh", 无进展生存期,
+    体能状态评分...). A term explained in `patient.glossary` is not reported; abbreviations
+    are PLS003's.
+
+    ## Why it matters
+    A patient who does not know what "adjuvant" or "hepatectomy" means cannot tell what the
+    study asks of them. The rendered summary explains the terms it finds from the toolkit's
+    list, but the author's own words fit the trial better.
+
+    ## Example
+    ```yaml
+    patient:
+      purpose: This study tests adjuvant radiotherapy after hepatectomy.
+    ```
+
+    ## Use instead
+    ```yaml
+    patient:
+      purpose: This study tests radiotherapy given after an operation to remove part of the liver.
+    ```
+
+    ## Fix
+    Say it in everyday words, or explain the term in `patient.glossary`.
+    """
+    from toolkit.parse import lay_terms
+
+    for lang in _patient_languages(doc):
+        source, base = _patient_source(doc, lang)
+        glossary = " ".join(f"{g.get('term', '')} {g.get('definition', '')}" for g in source.get("glossary", []))
+        explained = {term.key for term in lay_terms.find(glossary)}
+        for key in FIELDS:
+            text = source.get(key)
+            if not text or has_placeholder(text):
+                continue
+            terms = [lay_terms.name(t, lang) for t in lay_terms.find(_without_abbreviations(text))
+                     if t.key not in explained and not t.common]
+            if terms:
+                yield Finding(base + (key,), f"medical terms a patient may not know: {', '.join(terms)}; say them in "
+                                             "everyday words or explain them in patient.glossary")
+
+
+def _without_abbreviations(text: str) -> str:
+    return _ABBREVIATION.sub(" ", text)  # abbreviations are PLS003's
+
+
+@rule("PLS006", "no-usable-contact", Severity.WARNING)
+def no_usable_contact(doc):
+    """The patient summary gives no phone number or e-mail address to contact.
+
+    ## What it checks
+    At least one of: a central contact (`contacts.central`) with a phone or e-mail, a site
+    contact (`locations[].contacts`) with one, or a phone number or e-mail address in
+    `patient.contact`.
+
+    ## Why it matters
+    "Contact the study team" is no help without a way to reach it; names of hospitals and
+    web-form text ("enter your contact details") are not a contact.
+
+    ## Example
+    ```yaml
+    patient:
+      contact: Get in touch with the nearest study center.
+    ```
+
+    ## Use instead
+    ```yaml
+    contacts:
+      central:
+        - {name: Study office, phone: +86 10 8778 8888, email: trial@example.org}
+    ```
+
+    ## Fix
+    Add a central contact with a phone number or e-mail address (or a site contact).
+    """
+    from toolkit.parse.contacts import has_phone_or_email
+
+    people = get(doc.data, "contacts", "central", default=[]) + [
+        c for site in doc.data.get("locations", []) for c in site.get("contacts", [])]
+    if any(c.get("phone") or c.get("email") for c in people):
+        return
+    texts = [get(doc.data, "patient", "contact")] + [get(t, "patient", "contact") for t in
+                                                     (get(doc.data, "translations", default={}) or {}).values()]
+    if any(has_phone_or_email(text) or has_placeholder(text) for text in texts if text):
+        return  # a placeholder is not written yet: TXT001 says so
+    where = ("contacts",) if "contacts" in doc.data else (("patient", "contact") if get(doc.data, "patient", "contact")
+                                                          else ())
+    yield Finding(where, "no phone number or e-mail address for patients: add a central contact "
+                         "(contacts.central) with a phone or e-mail; the summary can only tell patients to ask "
+                         "their doctor")
+
+
+
+
+@rule("PLS007", "untranslated-patient-content", Severity.WARNING)
+def untranslated_patient_content(doc):
+    """The protocol offers a summary in another language but leaves patient-facing text untranslated.
+
+    ## What it checks
+    For each language under `translations`, the texts its patient summary shows and that the
+    author did not translate: the title, each `patient` field, the scientific summary (shown
+    when there is no `patient.purpose`) and the criteria the summary lists (when there is no
+    `patient.who_can_join`). The summary shows them in the original language, marked. The
+    finding counts them, and says how many names (arms, treatments, sites) the format has no
+    place to translate.
+
+    ## Why it matters
+    A Chinese summary that is mostly English is not a Chinese summary; the author should know
+    before patients do.
+
+    ## Example
+    ```yaml
+    patient:
+      purpose: This study tests radiotherapy after liver surgery.
+    translations:
+      zh:
+        summary: 本研究评估肝切除术后放疗。
+    ```
+
+    ## Use instead
+    ```yaml
+    patient:
+      purpose: This study tests radiotherapy after liver surgery.
+    translations:
+      zh:
+        summary: 本研究评估肝切除术后放疗。
+        title: {brief: 肝切除术后放疗研究}
+        patient:
+          purpose: 本研究评估肝切除手术后的放射治疗。
+    ```
+
+    ## Fix
+    Translate the listed fields under `translations.LANG` (`patient`, `title`, `eligibility`).
+    """
+    source = doc.data.get("language", "en")
+    for lang, translation in (get(doc.data, "translations", default={}) or {}).items():
+        if lang == source:
+            continue
+        missing = _untranslated_fields(doc.data, translation or {})
+        if missing:
+            names = _untranslatable_names(doc.data)
+            yield Finding(("translations", lang),
+                          f"the {lang} patient summary shows {len(missing)} patient-facing text(s) untranslated: "
+                          f"{', '.join(missing)}" + (f" (and {names} name(s) of arms, treatments and sites the "
+                                                     "format cannot translate)" if names else ""))
+
+
+def _untranslated_fields(data: dict, translation: dict) -> list[str]:
+    patient, translated = data.get("patient") or {}, translation.get("patient") or {}
+    missing = []
+    if not translated.get("title") and not get(translation, "title", "brief"):
+        missing.append("title")
+    for key in FIELDS + ("contact",):
+        if patient.get(key) and not translated.get(key):
+            missing.append(f"patient.{key}")
+    if not patient.get("purpose") and not translated.get("purpose") and data.get("summary") \
+            and not translation.get("summary"):
+        missing.append("summary")
+    inclusion = get(data, "eligibility", "inclusion", default=[])
+    if not patient.get("who_can_join") and not translated.get("who_can_join") and inclusion and \
+            len(get(translation, "eligibility", "inclusion", default=[])) != len(inclusion):
+        missing.append(f"eligibility.inclusion ({min(len(inclusion), 5)} shown)")
+    return missing
+
+
+def _untranslatable_names(data: dict) -> int:
+    return (len(data.get("arms", [])) + len(data.get("interventions", [])) + len(data.get("locations", [])))
