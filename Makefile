@@ -12,5 +12,6 @@ test:
 	.venv/bin/pytest
 
 bench: setup
-	.venv/bin/python benchmarks/validate_bench.py --scale
+	.venv/bin/python benchmarks/validate_bench.py --scale --busy
+	.venv/bin/python benchmarks/audit_bench.py
 	.venv/bin/python benchmarks/render_bench.py

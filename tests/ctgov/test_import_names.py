@@ -130,3 +130,22 @@ def test_link_planted_in_the_output_folder_is_not_followed(cli, tmp_path):
     assert cli("import", GOOD_JSON, "-o", out, "--force").exit_code == 0
     assert victim.read_text() == "keep me\n"
     assert not (out / "NCT03630471.yaml").is_symlink()
+
+
+def test_zip_member_names_reach_neither_the_terminal_nor_a_path(cli, tmp_path):
+    import zipfile
+
+    archive = tmp_path / "in" / "bulk.zip"
+    archive.parent.mkdir()
+    record = json.loads(GOOD_JSON.read_text(encoding="utf-8"))
+    with zipfile.ZipFile(archive, "w") as bundle:
+        bundle.writestr("../../evil\x1b[2J.json", json.dumps(record))
+        record["protocolSection"]["identificationModule"]["nctId"] = "../../escape"
+        bundle.writestr("x/../../../\x1b]0;title\x07.json", json.dumps(record))
+    out = tmp_path / "out"
+    before = _tree(tmp_path)
+    result = cli("import", archive, "-o", out)
+    assert "\x1b" not in result.output and "\x07" not in result.output, result.output
+    written = sorted(os.listdir(out))
+    assert written == ["NCT03630471.yaml", "escape.yaml"], result.output
+    assert _tree(tmp_path) == sorted(before + ["out"] + [os.path.join("out", name) for name in written])

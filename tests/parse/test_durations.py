@@ -117,6 +117,12 @@ def test_windows_that_are_not_times_of_the_participant(record, text, kind):
     ("NCT04377464", "July 1, 2020-January 31, 2021"),
     ("NCT04646291", "Up to 6 full menstrual cycles (generally 28 days in length) prior to survey."),
     ("NCT01180283", "16 mounths"),  # a unit with a typo still names an amount
+    ("NCT00005922", "Once - at the initial start of the study"),
+    ("NCT04674644", "during the survey administration"),
+    ("NCT00636506", "For duration of surgery"),
+    ("NCT00574184", "During Procedural Cath"),
+    ("NCT04631666", "1. Week"),  # the European ordinal: the first week
+    ("NCT04419064", "within intubation attempt"),
 ])
 def test_measurable_time_frames(record, text):
     assert not timeframe(text).vague
@@ -127,6 +133,7 @@ def test_measurable_time_frames(record, text):
     ("NCT00652262", "Throughout the study"),
     ("NCT00460317", "Time from randomization to objective disease progression or death due to any cause"),
     ("NCT00494312", "At All Visits"),
+    ("NCT04453488", "Final visit"),  # a visit's name, like "Visit 1", says no time
 ])
 def test_vague_time_frames(record, text):
     assert timeframe(text).vague
@@ -182,3 +189,24 @@ def test_chinese(text, days):
 
 def test_time_point_keeps_its_unit():
     assert time_points("Week 24") == [TimePoint(168.0, "Week 24", "week")]
+
+
+@pytest.mark.parametrize("record,title,earlier", [
+    ("NCT04302987", "Vitamin D Intervention in Infants - 6 Years Follow-up (VIDI2)", True),
+    ("NCT01357915", "A Follow-up Study to Evaluate the Long-term Persistence of GSK Biologicals' Candidate CMV Vaccine", True),
+    ("NCT05774951", "Invasive breast cancer-free survival", False),
+])
+def test_follow_up_of_an_earlier_study(record, title, earlier):
+    from toolkit.parse.durations import follow_up_of_earlier_study
+
+    assert follow_up_of_earlier_study(title) is earlier
+
+
+@pytest.mark.parametrize("record,text,vague", [
+    ("NCT04377464", "July 1, 2020-January 31, 2021", False),  # a calendar window: when the data were collected
+    ("NCT04395833", "From the 24th of April 2020 until the 11th of May 2020", False),
+    ("NCT00001756", "12/31/2029", True),  # one calendar date is the study's, not a time of each participant
+    ("NCT00498407", "October 2008", True),
+])
+def test_calendar_windows_and_single_dates(record, text, vague):
+    assert timeframe(text).vague is vague

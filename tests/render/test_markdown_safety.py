@@ -74,3 +74,21 @@ def test_ordinary_text_keeps_its_links_and_emphasis():
 def test_text_format_shows_the_literal_text():
     text = _markdown("Link [click](javascript:alert(4)) & <b>x</b> a\\\\b", "text")
     assert "Link [click](javascript:alert(4)) & <b>x</b> a\\b" in text
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text"])
+def test_control_characters_do_not_reach_the_terminal(fmt):
+    """A YAML escape ("\\e[2J") makes a control character; printed, it would drive the terminal."""
+    yaml = MINIMAL.replace("brief: A minimal trial", 'brief: "A minimal \\e[2Jtrial\\x9b\\x07"')
+    document = load_bytes(yaml.encode(), "attack.yaml").document
+    out = render(document.data, RenderRequest("registry", fmt)).decode()
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", out)
+    assert "A minimal \\x1b" in out
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text", "html"])
+def test_images_become_their_alt_text(fmt):
+    """The README's promise, in every text format: an image in protocol text is its alt text."""
+    out = _markdown("Before ![a chest X-ray](https://example.org/xray.png) after.", fmt)
+    assert "Before a chest X-ray after." in out
+    assert "xray.png" not in out

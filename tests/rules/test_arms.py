@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from helpers import findings, lines
 
 INTERVENTIONS = """interventions:
@@ -90,6 +91,31 @@ def test_arm002_observational_groups_need_no_intervention():
     arms = "arms:\n  - {id: a, label: Never users, type: other}\n"
     body = "design: {study_type: observational}\n" + arms + INTERVENTIONS
     assert findings(body, "ARM002") == []
+
+
+@pytest.mark.parametrize("description,fires", [
+    ("Sildenafil 50 mg or 100mg orally approximately 1 hour before sexual activity", True),  # NCT00343200
+    ("Sildenafil Oral Film containing 25 mg, 50 mg, 75 mg or 100 mg sildenafil as citrate, flexible-dose", False),  # NCT05490680
+    ("Pioglitazone 15 mg or 30 mg titrated to 45 mg, tablets, orally, once daily", False),  # NCT00494312
+    ("Each vial containing lyophilized Docetaxel lipid powder, equivalent to 20 mg or 80 mg of anhydrous Docetaxel.", False),  # NCT03671044
+])
+def test_arm007_titration_and_vial_strengths_are_not_alternatives(description, fires):
+    body = f"interventions:\n  - {{id: x, name: X, type: drug, description: '{description}'}}\n"
+    assert bool(lines(body, "ARM007")) is fires
+
+
+@pytest.mark.parametrize("name,arms,fires", [
+    ("Gemcitabine + Carboplatin or Eribulin", "", True),  # NCT03424005
+    ("Steroid Mouthwash (dexamethasone or equivalent)", "", False),  # NCT06305754
+    ("Sildenafil Oral Film 25 mg, 50 mg, 75 mg or 100 mg", "", False),  # NCT05490680: doses
+    # NCT00492128: each alternative is an arm of its own
+    ("Losartan/amlodipine or losartan/hydrochlorothiazide",
+     "arms:\n  - {id: a, label: Losartan/hydrochlorothiazide, type: experimental, interventions: [x]}\n"
+     "  - {id: b, label: Losartan/amlodipine, type: experimental, interventions: [x]}\n", False),
+])
+def test_arm008_substitutions_doses_and_arms(name, arms, fires):
+    body = arms + f"interventions:\n  - {{id: x, name: '{name}', type: drug}}\n"
+    assert bool(lines(body, "ARM008")) is fires
 
 
 def test_arm009_treatment_named_but_not_declared():

@@ -72,3 +72,11 @@ def test_rnd007_arm_roles():
     comparator_alone = "arms:\n  - {id: a, label: A, type: active_comparator}\n"
     assert lines(design(allocation="na") + comparator_alone, "RND007") == [3]
     assert lines(design(allocation="randomized") + ARMS2, "RND007") == []
+
+
+def test_rnd007_crossover_arms_are_sequences():
+    # NCT04632602: "patients in prone position followed by dorsal decubitus" and the reverse, both Other
+    arms = ("arms:\n  - {id: a, label: prone then dorsal, type: other}\n"
+            "  - {id: b, label: dorsal then prone, type: other}\n")
+    assert lines(design(allocation="randomized", model="crossover") + arms, "RND007") == []
+    assert len(findings(design(allocation="randomized", model="parallel") + arms, "RND007")) == 2

@@ -9,6 +9,10 @@ from helpers import findings, lines
     ("[insert dose]", True), ("TODO: write", True), ("TBD", True),
     ("Dose < 60 kg", False), ("Todos los pacientes", False), ("{a: b}", False),
     ("Orsz.Koranyi Tbc es Pulm.Int.", False), ("[Insert site name]", True),
+    # abbreviations defined where they stand (NCT04393051, NCT04376684)
+    ("Patients with active Tuberculosis (TBC)", False),
+    ("heart failure [New York Heart Association {NYHA} class III or higher]", False),
+    ("Results are TBC (to be confirmed)", True), ("Contact {NYHA} today", True),
     ("Call [PHONE NUMBER]", True), ("Call <phone>", True), ("Name: ____", True), ("Lorem ipsum dolor", True),
     ("Call %PHONE%", True), ("as graded by [NCI CTCAE]", False), ("see [NIH]", False), ("a <br> b", False),
     ("_" * 70, False), ("snake_case_name", False),
@@ -70,4 +74,32 @@ def test_txt005_leaves_inflections_variants_and_names_alone():
             "references: [{citation: 'He J, Am J Lim (Lim) 2020'}]\n"
             "interventions:\n  - {id: q, name: Questionnaire, type: drug}\n  - {id: a, name: Anesthesia, type: drug}\n"
             "  - {id: t, name: Transplant, type: drug}\n")
+    assert findings(body, "TXT005") == []
+
+
+def test_txt005_reports_the_misspelling_not_the_word():
+    # NCT04382781: "immunoglobulins" in the description, "Immunoglubulins" once elsewhere
+    body = """summary: Immunoglubulins in COVID-19. Patients receive immunoglobulins, immunoglobulins again.
+interventions:
+  - {id: ig, name: Immunoglobulins, type: biological}
+"""
+    [(_, message)] = findings(body, "TXT005")
+    assert message.startswith('summary: "Immunoglubulins" is spelled')
+
+
+def test_txt005_two_english_words_are_two_words():
+    # NCT04348513: "Infection" in the title, the intervention is an "injection"
+    body = """summary: Prevention of Infection
+interventions:
+  - {id: x, name: Interferon injection, type: drug}
+"""
+    assert findings(body, "TXT005") == []
+
+
+def test_txt005_declared_other_names_are_not_misspellings():
+    # NCT00080808: "Paverine" is a brand name of papaverine, declared in other_names
+    body = """summary: Papaverine for erectile dysfunction
+interventions:
+  - {id: p, name: Papaverine, type: drug, other_names: [Paverine]}
+"""
     assert findings(body, "TXT005") == []

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import findings, lines
+from helpers import BASE, findings, lines
 
 
 def endpoints(*timeframes, kind="primary", measure="PFS", follow_up=None, status=""):
@@ -96,3 +96,28 @@ def test_unwritten_timeframes_are_left_to_txt001():
     body = endpoints("TODO", follow_up="52 weeks")
     assert lines(body, "TIM005") == [] and lines(body, "TIM003") == []
     assert lines(body, "TXT001") == [5]
+
+
+def test_tim004_leaves_retrospective_follow_up_and_calendar_frames_alone():
+    status = ("status:\n  start: {date: 2010-05, type: actual}\n"
+              "  primary_completion: {date: 2010-08, type: actual}\n")
+    # NCT01150903: a calendar period in the time frame
+    assert lines(endpoints("Up to 3 years (Early study period - January 1999 to December 2001)", status=status), "TIM004") == []
+    retrospective = status + "design: {study_type: observational, time_perspective: retrospective}\n"
+    assert lines(endpoints("Up to 3 years", status=retrospective), "TIM004") == []
+    # NCT01357915: "A Follow-up Study to Evaluate the Long-term Persistence of ... CMV Vaccine", months from the first trial
+    follow_up = BASE.replace("A trial", "A Follow-up Study to Evaluate the Long-term Persistence of a CMV Vaccine")
+    assert findings(endpoints("At Month 48 and Month 60", status=status), "TIM004", base=follow_up) == []
+    assert lines(endpoints("At Month 48 and Month 60", status=status), "TIM004") != []
+
+
+def test_tim006_a_duration_the_description_requires_is_not_a_time_point():
+    # NCT06103864: "CBR at 24 weeks is defined as ... SD ... for at least 23 weeks after randomisation"
+    body = """endpoints:
+  secondary:
+    - measure: Clinical Benefit Rate (CBR) at 24 weeks
+      description: the percentage of participants who have a CR or PR or who have SD for at least 23 weeks after randomisation
+      timeframe: Up to approximately 33 months
+"""
+    assert lines(body, "TIM006") == []
+    assert lines(body.replace("for at least 23 weeks", ""), "TIM006") == [5]

@@ -116,17 +116,18 @@ def import_file(path: str, out_dir: str, force: bool) -> Imported:
 
 def import_source(source: Source, out_dir: str, force: bool) -> list[Imported]:
     """Import every study of one source (a file, or a member of a zip archive) into `out_dir`."""
+    label = printable(source.label)  # a zip member's name is the archive author's text
     try:
         records = parse_records(source.read())
     except (ImportError_, SourceError) as err:
-        return [Imported(source.label, error=str(err))]
+        return [Imported(label, error=printable(str(err)))]
     except OSError as err:
-        return [Imported(source.label, error=f"cannot read: {err.strerror or err}")]
+        return [Imported(label, error=printable(f"cannot read: {err.strerror or err}"))]
     return [_write(source, protocol, notes, out_dir, force) for protocol, notes in records]
 
 
 def _write(source: Source, protocol: dict, notes: Notes, out_dir: str, force: bool) -> Imported:
-    result = Imported(source.label)
+    result = Imported(printable(source.label))
     path = source.member or source.path
     _name_safely(protocol, path, notes)
     target = Path(out_dir) / f"{protocol['id']}.yaml"
@@ -138,7 +139,7 @@ def _write(source: Source, protocol: dict, notes: Notes, out_dir: str, force: bo
         # not following links: a link planted in the folder must not carry the write outside it
         write_atomic(target, dump(protocol, header), force=force, follow_symlinks=False)
     except (FileExistsError, OSError) as err:
-        result.error = str(err)
+        result.error = printable(str(err))
         return result
     result.target, result.notes = str(target), notes.items
     return result

@@ -26,6 +26,7 @@ table-driven tests quoting real registry records in tests/parse/test_durations.p
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 
@@ -70,7 +71,7 @@ _UNIT_AMOUNT = re.compile(
 # "28-30 weeks", "3 to 6 months", "0-12 months": both ends
 _RANGE = re.compile(rf"({_AMOUNT})\s*(?:-|–|to)\s*({_AMOUNT})\s*-?\s*({_LONG_UNIT})\b", re.IGNORECASE)
 # "3rd day", "1st postoperative day", "6th month of follow-up", "2nd year"
-_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+(?:[a-z-]+\s+){0,2}?(day|week|month|year|hour)s?\b", re.IGNORECASE)
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th|\.)\s+(?:[a-z-]+\s+){0,2}?(day|week|month|year|hour)s?\b", re.IGNORECASE)  # "3rd day", "1. Week"
 _CN_ORDINAL = re.compile(r"第\s*(\d+)\s*(天|日|周|个月|月|年)")
 # "Cycle 6", "C6D1", "Cycle 3 Day 8", with a cycle length given anywhere: "(28-day cycles)", "each cycle is 21 days"
 _CYCLE = re.compile(r"\b(?:end\s+of\s+)?cycle\s*(\d+)(?:\s*,?\s*day\s*(\d+))?|\bC(\d+)D(\d+)\b", re.IGNORECASE)
@@ -126,9 +127,11 @@ _ANCHORS = re.compile(
     r"extubation|intubation|induction|anaesthesia|anesthesia|treatment|intervention|injection|infusion|dosing|transplant(?:ation)?|"
     r"diagnosis|first\s+dose|last\s+dose|the\s+end\s+of\s+(?:the\s+)?(?:infusion|procedure|surgery|session|intervention))\b"
     r"|\b(?:a\s+)?single\s+(?:visit|time\s+point|assessment|measurement|session)\b|\bone[- ]time\b"
-    r"|^\s*(?:the\s+)?(?:initial\s+|final\s+|inclusion\s+|first\s+|1st\s+)?(?:birth|delivery|discharge|admission|inclusion|enrol+ment|surgery|operation|implant|visit|procedure)\b"
+    r"|^\s*(?:the\s+)?(?:initial\s+|inclusion\s+|first\s+|1st\s+)?(?:birth|delivery|discharge|admission|inclusion|enrol+ment|surgery|operation|implant|visit|procedure)\b"
     r"|\b(?:at|upon|on|during|before|after|prior\s+to)\s+(?:the\s+)?(?!each|every|all|any)(?:\w+\s+){0,2}?(?:visit|session|implant|arrival|operation|surgery|procedure|delivery|discharge|admission)\b"
     r"|\b(?:moment|time|day)\s+of\s+(?:the\s+)?(?:hospital\s+|study\s+|definitive\s+)?\w+"
+    r"|\bat\s+(?:the\s+)?(?:initial\s+|intial\s+)?(?:start|beginning)\s+of\s+(?:the\s+)?study\b"
+    r"|\b(?:during|within|for\s+(?:the\s+)?duration\s+of)\s+(?:the\s+)?(?:\w+\s+)?(?:survey|procedure|procedural|surgery|operation|scans?|cath\w*|catheteri[sz]ation|an(?:a)?esthesia|intubation(?:\s+attempt)?|infusion)\b"
     r"|\bimmediate(?:ly)?\b|\b(?:after|before)\s+each\s+(?:\w+\s+)?(?:session|dose|visit|exercise|infusion)\b"
     r"|\b(?:during|at)\s+(?:the\s+)?(?:initial\s+)?enrol+ment\b|\bwithin\s+the\s+(?:first|1st)\b"
     r"|\b(?:start|initiation|beginning)\s+of\s+(?:the\s+)?(?:intervention|treatment|chemotherapy|therapy|surgery|session|study\s+drug)"
@@ -260,6 +263,14 @@ def _interval(text: str, start: int) -> bool:
 
 
 def time_points(text: str) -> list[TimePoint]:
+    """Every amount of time mentioned in `text`, in days (a new list; see `_time_points`)."""
+    return list(_time_points(text))
+
+
+# Several rules read the same time frame (TIM004-006, OUT006, `protocol criteria`); reading is
+# pure, so each distinct text is read once per process.
+@functools.lru_cache(maxsize=4096)
+def _time_points(text: str) -> tuple[TimePoint, ...]:
     """Every amount of time mentioned in `text`, in days (spelled-out and Chinese numbers included)."""
     text = normalise(text)
     points: list[TimePoint] = []
@@ -324,7 +335,7 @@ def time_points(text: str) -> list[TimePoint]:
             unit = _misspelt_unit(match.group(2))
             if unit and not _not_a_time(text, match.start(), match.end()):
                 add(match.start(), match.end(), TimePoint(float(match.group(1)) * DAYS[unit], match.group(0), unit))
-    return points
+    return tuple(points)
 
 
 def _misspelt_unit(word: str) -> str | None:
@@ -429,14 +440,44 @@ class Timeframe:
     points: tuple[TimePoint, ...] = ()
 
 
+@functools.lru_cache(maxsize=4096)  # pure, and read by several rules (see _time_points)
 def timeframe(text: str) -> Timeframe:
     points = time_points(text)
     own = [p for p in points if p.kind == "point"]  # look-back and calendar windows are not times of the participant
     latest = max(own, key=lambda p: p.days) if own else None
     written = normalise(text)
     anchored = bool(points or _BASELINE.search(text) or _EVENTS.search(written) or _ANCHORS.search(written)
-                    or _CALENDAR_DATE.search(text))
+                    or len(_CALENDAR_DATE.findall(text)) >= 2)  # a calendar window; one date alone is not a time of the participant
     return Timeframe(text, latest, latest is None and not anchored, tuple(points))
+
+
+# "SD for at least 23 weeks", "lasting ≥ 6 months", "a minimum of 1 year": how long something must last
+_REQUIRED_DURATION = re.compile(
+    rf"(?:\bfor\s+)?(?:\bat\s+least|\ba\s+minimum\s+of|\bminimum|\blasting|\bsustained\s+for|\bdurable\s+for|≥|>=|>)\s*({_AMOUNT})\s*({_LONG_UNIT})"
+    rf"|\b({_AMOUNT})\s*({_LONG_UNIT})\s+or\s+(?:more|longer)\b",
+    re.IGNORECASE)
+
+
+def required_durations(text: str) -> list[TimePoint]:
+    """How long something must last ("SD for at least 23 weeks"): a property of the measure, not when it is taken."""
+    text = normalise(text)
+    found = []
+    for match in _REQUIRED_DURATION.finditer(text):
+        amount, unit = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        found.append(TimePoint(number(amount) * DAYS[_unit(unit)], match.group(0), _unit(unit), "duration"))
+    return found
+
+
+_EARLIER_STUDY = re.compile(
+    r"\bfollow[- ]?up\s+(?:study|trial)\b|\blong[- ]term\s+follow[- ]?up\b|\bextension\s+(?:study|trial)\b"
+    r"|\b(?:open[- ]label\s+)?extension\s+of\b|\blong[- ]term\s+persistence\b|\b\d+\s+years?\s+follow[- ]?up\b",
+    re.IGNORECASE)
+
+
+def follow_up_of_earlier_study(title: str) -> bool:
+    """A title saying the study follows up an earlier trial ("6 Years Follow-up", "Extension Study"),
+    whose time points count from that trial."""
+    return bool(_EARLIER_STUDY.search(title))
 
 
 def approximate(text: str) -> bool:

@@ -83,7 +83,8 @@ def cut_off(text: str) -> str | None:
     stripped = text.rstrip()
     if len(stripped) < 20:
         return None
-    match = _CUT.search(stripped)
+    # only the end can be cut off: search there (\b still sees the letter before the start)
+    match = _CUT.search(stripped, max(0, len(stripped) - 40))
     if not match:
         return None
     return stripped[-40:].lstrip()

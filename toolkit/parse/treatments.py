@@ -4,9 +4,9 @@ Two forms are read. The registry's own "Type: Name" form, which people paste fro
 ClinicalTrials.gov page into arm descriptions ("Drug: Gemcitabine 1g/m2 ...", "Device:
 Omnispec ED1000"); and a drug written next to its dose ("oral calcium 500 mg daily",
 "Lenvatinib 12 mg", "200mg of Hydroxychloroquine"). A word next to a dose is only taken for a
-drug when the drug dictionary of the drug-named-entity-recognition library (DrugBank, MeSH and
-brand names) knows it, or it is one of the common supplements below; the dictionary is loaded
-only when such a word is not already named by a declared intervention.
+drug when the drug dictionary (`parse/drug_names`: DrugBank, MeSH and brand names, from the
+drug-named-entity-recognition library) knows it, or it is one of the common supplements below;
+the dictionary is read only when such a word is not already named by a declared intervention.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ import difflib
 import functools
 import re
 from dataclasses import dataclass
+
+from toolkit.parse.drug_names import names_of
 
 _TYPES = (r"Drug|Biological|Procedure|Radiation|Device|Dietary Supplement|Behavioral|Genetic|"
           r"Combination Product|Diagnostic Test")
@@ -81,18 +83,12 @@ def is_drug(name: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def synonyms(name: str) -> frozenset[str]:
     """Every name the drug dictionary knows for the drug `name` (brand and generic), or none."""
-    from drug_named_entity_recognition import find_drugs  # a 1.5 MB dictionary: only when needed
-
     words = name.split()
-    found = find_drugs(words, is_ignore_case=True, is_include_structure=False, is_use_omop_api=False)
+    found = set(names_of(words))
     if len(words) > 1:  # "Sildenafil Citrate": the salt has its own entry; the base drug's names count too
         for word in words:
-            found += find_drugs([word], is_ignore_case=True, is_include_structure=False, is_use_omop_api=False)
-    names: set[str] = set()
-    for data, _start, _end in found:
-        names.add(data["name"].lower())
-        names.update(str(s).lower() for s in data.get("synonyms") or [])
-    return frozenset(names)
+            found |= names_of([word])
+    return frozenset(found)
 
 
 def _compact(text: str) -> str:

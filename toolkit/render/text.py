@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
+from toolkit.diagnostics import printable
 from toolkit.parse.markdown_text import document_text as markdown_to_text  # noqa: F401  (the text format)
 
 # In text, what a Markdown renderer would read as markup: raw HTML and autolinks (<), links,
@@ -17,12 +18,15 @@ from toolkit.parse.markdown_text import document_text as markdown_to_text  # noq
 # text node, which would make the link that follows it an image.
 _MARKUP = re.compile(r"([\\`*_\[\]<|~]|&(?=#?[A-Za-z0-9]+;)|!$)")
 _BACKTICK_RUN = re.compile(r"`+")
+# Control characters (a YAML "\e" makes one) would drive the terminal that shows Markdown or
+# text; they are written as escapes, as diagnostics write them. Newlines and tabs are layout.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def html_to_markdown(html: str) -> str:
     body = re.search(r"<body[^>]*>(.*)</body>", html, re.S)
     body_html = re.sub(r'<div class="running-[a-z]+">.*?</div>', "", body.group(1) if body else html, flags=re.S)
-    markdown = _converter().convert(body_html)
+    markdown = _CONTROL.sub(lambda m: printable(m.group()), _converter().convert(body_html))
     return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
 
 

@@ -16,7 +16,9 @@ ALLOWED_PHASES = [{"na"}, {"early_phase1"}, {"phase1"}, {"phase1", "phase2"}, {"
 # "12 mg (or 8 mg)", "8 mg or 12 mg": alternative doses written in one breath
 _DOSE = r"\d+(?:\.\d+)?\s*(?:mg|g|µg|mcg|ug|ml|iu|gy)(?:/m2|/m²|/kg)?"
 _ALTERNATIVE_DOSES = re.compile(rf"({_DOSE})\s*\(?\s*or\s+({_DOSE})\)?", re.IGNORECASE)
-_CONDITION_WORDS = re.compile(r"body ?weight|\bif\b|\bwhen\b|\bfor patients\b|\bbased on\b|\bdepending\b|<|>|≥|≤|体重", re.IGNORECASE)
+# words that say who gets which dose, or that the doses are a titration or a vial's strengths
+_CONDITION_WORDS = re.compile(r"body ?weight|\bif\b|\bwhen\b|\bfor patients\b|\bbased on\b|\bdepending\b|<|>|≥|≤|体重"
+                              r"|titrat|flexible|\bvials?\b|\bcontaining\b|\bstrengths?\b", re.IGNORECASE)
 
 
 def _interventions(doc) -> list:
@@ -33,6 +35,8 @@ def intervention_unused(doc):
     ## Why it matters
     The registry record links interventions to arms; an orphan intervention is usually an arm
     that forgot to list a drug it gives (its description names it, its links do not).
+    An error: the record contradicts itself (an intervention given to nobody), whenever it
+    was written.
 
     ## Example
     ```yaml
@@ -74,6 +78,8 @@ def arm_without_intervention(doc):
     ## Why it matters
     Participants in an arm without interventions receive nothing according to the record,
     which is only true of a no-intervention arm.
+    An error: an arm that receives nothing, or a no-intervention arm that receives
+    something, contradicts its own type.
 
     ## Example
     ```yaml
@@ -116,6 +122,7 @@ def unknown_intervention(doc):
 
     ## Why it matters
     A dangling reference drops the intervention from every document rendered for that arm.
+    An error: a reference to nothing is a broken record, whenever it was written.
 
     ## Example
     ```yaml
@@ -150,6 +157,7 @@ def duplicate_id_or_label(doc):
 
     ## Why it matters
     References become ambiguous and the registry rejects duplicate arm labels.
+    An error: two things with one name cannot both be referred to.
 
     ## Example
     ```yaml
@@ -196,6 +204,8 @@ def masking_roles(doc):
     FDAAA 801 Final Rule (effective 2017-01-18): older records wrote "Double Blind (Subject,
     Caregiver, Investigator, Outcomes Assessor)" or "Double Blind" alone, which was correct
     then, so records first submitted and started before that date are left alone.
+    An error for records written under the Final Rule: a level and a list that disagree are
+    a contradiction a reviewer sends back.
 
     ## Example
     ```yaml
@@ -233,6 +243,8 @@ def phases_vs_study_type(doc):
 
     ## Why it matters
     Observational studies have no phase; "phase 1 and phase 3" is not a trial design.
+    An error: a phase for an observational study, or an impossible combination, is a
+    contradiction.
 
     ## Example
     ```yaml
@@ -267,11 +279,15 @@ def alternative_doses(doc):
     ## What it checks
     Interventions with several dosing items that differ only in dose (same phase, schedule
     and frequency) where an item has no `condition`; and text such as "12 mg (or 8 mg)" in
-    doses, arm and intervention descriptions with no condition nearby ("body weight < 60 kg").
+    doses, arm and intervention descriptions with no condition nearby ("body weight < 60 kg")
+    and no word saying the doses are a titration ("titrated", "flexible-dose") or a vial's
+    strengths ("vials containing 20 mg or 80 mg").
 
     ## Why it matters
     Investigators at different sites will choose differently, and the dose a participant gets
     stops being part of the protocol.
+    A warning: the text usually leaves the choice open, but a rule for it may be stated
+    elsewhere in the protocol.
 
     ## Example
     ```yaml
@@ -311,8 +327,23 @@ def alternative_doses(doc):
                               f'{intervention["name"]}: {doses} are alternatives, but not every one says when it is used (condition)')
     for path, text in _dosing_texts(doc):
         match = _ALTERNATIVE_DOSES.search(text)
-        if match and not _CONDITION_WORDS.search(text[max(0, match.start() - 40): match.end() + 60]):
+        if match and not _CONDITION_WORDS.search(text[max(0, match.start() - 80): match.end() + 60]):
             yield Finding(path, f'"{match.group(0).strip()}" gives alternative doses without saying who gets which')
+
+
+def _not_a_choice(name: str) -> bool:
+    """"dexamethasone or equivalent" (a substitution), "25 mg, 50 mg or 100 mg" (doses: ARM007's)."""
+    return bool(re.search(r"\bor\s+(?:an?\s+)?(?:equivalent|similar|generic)", name, re.IGNORECASE)
+                or re.search(rf"{_DOSE}\s*\)?\s*or\s+{_DOSE}", name, re.IGNORECASE))
+
+
+def _arms_decide(name: str, arms: list) -> bool:
+    """Each alternative is an arm of its own ("Losartan/amlodipine", "Losartan/hydrochlorothiazide"): randomization decides."""
+    bare = re.sub(r"^(?:treatment\s+with\s+)?either\s+", "", name, flags=re.IGNORECASE)
+    alternatives = [a.strip(" ()").lower() for a in re.split(r"\s+or\s+", bare, flags=re.IGNORECASE)]
+    labels = [f'{arm.get("label", "")} {arm.get("description", "")}'.lower() for arm in arms]
+    return len(alternatives) > 1 and all(
+        len(alt) >= 4 and sum(alt in label for label in labels) == 1 for alt in alternatives)
 
 
 def _dosing_texts(doc):
@@ -335,11 +366,14 @@ def alternative_interventions(doc):
     Drug and biological intervention names such as "FOLFIRI or FOLFOX or Regorafenib" whose
     description does not say how the alternative is chosen (investigator's choice, prior
     treatment, ...). Techniques of one procedure ("IMRT or VMAT") are not treatments to choose
-    between and are left alone.
+    between and are left alone; so are substitutions ("dexamethasone or equivalent"), lists
+    of doses (ARM007 reads those) and alternatives that are each an arm of their own (the
+    randomization chooses).
 
     ## Why it matters
     The arms are only comparable if everyone knows who gets which regimen; an ethics committee
     will ask.
+    A warning: the rule for choosing may be stated elsewhere (an arm, the protocol text).
 
     ## Example
     ```yaml
@@ -363,9 +397,11 @@ def alternative_interventions(doc):
         name = intervention["name"]
         if intervention["type"] not in ("drug", "biological", "combination_product"):
             continue
-        if re.search(r"\w\s+or\s+\w", name, re.IGNORECASE) and not _CHOICE_WORDS.search(intervention.get("description", "")):
-            yield Finding(("interventions", index, "name"),
-                          f'"{name}" names alternatives but does not say how one is chosen')
+        if not re.search(r"\w\s+or\s+\w", name, re.IGNORECASE) or _CHOICE_WORDS.search(intervention.get("description", "")):
+            continue
+        if _not_a_choice(name) or _arms_decide(name, doc.data.get("arms", [])):
+            continue
+        yield Finding(("interventions", index, "name"), f'"{name}" names alternatives but does not say how one is chosen')
 
 
 def _intervention_texts(intervention: dict) -> list[str]:

@@ -14,10 +14,13 @@ _PROSE_ROOTS = ("summary", "description", "arms", "interventions", "endpoints", 
                 "sections", "patient", "title", "design", "status", "keywords", "conditions")
 
 
-def _prose(doc):
-    for path, text in doc.strings:
-        if path[0] in _PROSE_ROOTS and path[-1] != "id" and not has_placeholder(text):
-            yield path, text
+def _prose(doc) -> list[tuple[tuple, str]]:
+    return doc.cached("prose", _prose_texts)  # four rules read the same texts
+
+
+def _prose_texts(doc) -> list[tuple[tuple, str]]:
+    return [(path, text) for path, text in doc.strings
+            if path[0] in _PROSE_ROOTS and path[-1] != "id" and not has_placeholder(text)]
 
 
 def _long_text(path: tuple) -> bool:

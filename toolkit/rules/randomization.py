@@ -42,6 +42,7 @@ def ratio_arms_mismatch(doc):
     ## Why it matters
     A 1:1 ratio with three arms does not say how the third arm is filled: the randomization
     list, the sample size and the registry record cannot all be right.
+    An error: a ratio and a list of arms that disagree cannot both be right.
 
     ## Example
     ```yaml
@@ -85,6 +86,7 @@ def randomized_single_arm(doc):
 
     ## Why it matters
     Randomization with one arm is a contradiction: either the allocation or the arms are wrong.
+    An error: randomizing into one arm is a contradiction whenever the record was written.
 
     ## Example
     ```yaml
@@ -170,6 +172,7 @@ def ratio_without_randomization(doc):
     ## Why it matters
     One of the two is wrong, and the registry record will say one thing while the protocol
     text says the other.
+    An error: the allocation and the ratio contradict each other.
 
     ## Example
     ```yaml
@@ -250,6 +253,8 @@ def enrollment_ratio_split(doc):
     ## Why it matters
     With block randomization the arms cannot both get their share; usually the count or the
     ratio was changed in one place and not the other.
+    A warning: the count may be rounded on purpose (stratified blocks, drop-outs), so it is
+    worth a look, not a refusal.
 
     ## Example
     ```yaml
@@ -281,13 +286,15 @@ def arm_roles_vs_allocation(doc):
     """The arms' roles do not fit the allocation.
 
     ## What it checks
-    A randomized trial whose arms are all of type `other`, and a single-arm trial whose only
-    arm is a comparator.
+    A randomized trial whose arms are all of type `other` (except a crossover, whose arms are
+    sequences such as "prone then supine"), and a single-arm trial whose only arm is a
+    comparator.
 
     ## Why it matters
     The arm type tells the registry and the reader what is being compared; "other" for every
     arm of a randomized trial says nothing, and a comparator with nothing to compare to is a
     contradiction.
+    A warning: the types say little rather than something false.
 
     ## Example
     ```yaml
@@ -311,7 +318,8 @@ def arm_roles_vs_allocation(doc):
     """
     arms = _arms(doc)
     allocation = get(doc.data, "design", "allocation")
-    if allocation == "randomized" and len(arms) >= 2 and all(a.get("type") == "other" for a in arms):
+    crossover = get(doc.data, "design", "model") == "crossover"  # its arms are sequences, neither experimental nor comparator
+    if allocation == "randomized" and len(arms) >= 2 and not crossover and all(a.get("type") == "other" for a in arms):
         for index, _arm in enumerate(arms):
             yield Finding(("arms", index, "type"), "every arm of this randomized trial has type other; "
                                                    "say which arms are experimental and which are comparators")

@@ -56,6 +56,7 @@ def milestones_out_of_order(doc):
 
     ## Why it matters
     The registry rejects the record; every document showing the timeline is wrong.
+    An error: dates out of order are a contradiction whenever the record was written.
 
     ## Example
     ```yaml
@@ -171,6 +172,7 @@ def actual_date_in_future(doc):
 
     ## Why it matters
     An event that has not happened cannot be actual; the registry rejects it.
+    An error: an event in the future cannot have happened.
 
     ## Example
     ```yaml
@@ -249,6 +251,8 @@ def enrollment_type_vs_status(doc):
     ## Why it matters
     "Completed, 120 participants (estimated)" leaves readers guessing how many took part; the
     registry sends the record back.
+    An error: the status and the enrollment type contradict each other (for the rules of the
+    record's own time).
 
     ## Example
     ```yaml
@@ -347,6 +351,7 @@ def status_vs_sites(doc):
 
     ## Why it matters
     Patients contact sites that cannot enrol them, or miss sites that can.
+    An error: the trial and its sites say opposite things to patients.
 
     ## Example
     ```yaml

@@ -6,7 +6,7 @@ import difflib
 import re
 
 from toolkit.diagnostics import Severity, dotted
-from toolkit.parse.placeholders import PLACEHOLDER, PLACEHOLDER_WORD
+from toolkit.parse.placeholders import PLACEHOLDER, PLACEHOLDER_WORD, may_hold_placeholder, placeholder
 from toolkit.rules._registry import Finding, rule
 
 # {{NAME}}, {NAME}, <NAME>, [insert ...], TODO / TBD / XXX markers, as left by templates.
@@ -49,7 +49,8 @@ def leftover_placeholder(doc):
     `{SITE_NAME}`, `<SITE NAME>`, `<phone>`, `[PHONE NUMBER]`, `%PHONE%`, `[insert dose]`,
     a blank to fill in (`____`), "Lorem ipsum", and the words TODO, TBD, TBC, FIXME, XXX
     in capitals (so "Tbc", tuberculosis in a hospital's name, is not one; nor is a single
-    bracketed word such as a citation's "[NIH]").
+    bracketed word such as a citation's "[NIH]"). An abbreviation defined where it stands is
+    not a marker either: "Tuberculosis (TBC)", "New York Heart Association {NYHA}".
     The skeleton written by `protocol new` uses TODO markers, so this rule lists what is left
     to write.
 
@@ -57,6 +58,8 @@ def leftover_placeholder(doc):
     A placeholder that reaches a patient is worse than a blank: seed trial NCT07063888's
     patient page told patients their details had been sent "to the research team at
     {{SITE_NAME}}".
+    An error: a template marker that reaches a registry or a patient is wrong whenever it
+    was written.
 
     ## Example
     ```yaml
@@ -74,7 +77,10 @@ def leftover_placeholder(doc):
     Replace the placeholder with the real text, or remove the sentence.
     """
     seen = set()
-    for path, _text, found in [*_hits(doc, PLACEHOLDER), *_hits(doc, PLACEHOLDER_WORD, fold=True)]:
+    if not may_hold_placeholder(doc.joined):
+        return
+    marked = [(path, text, placeholder(text)) for path, text, _found in _hits(doc, PLACEHOLDER)]
+    for path, _text, found in [*(m for m in marked if m[2]), *_hits(doc, PLACEHOLDER_WORD, fold=True)]:
         if path not in seen:  # one finding per value
             seen.add(path)
             yield Finding(path, f'{dotted(path)}: leftover placeholder "{found}"; fill it in or remove it')
@@ -91,6 +97,7 @@ def mojibake(doc):
     ## Why it matters
     It reaches the registry and the patient summary as gibberish, most often in text pasted
     from Chinese documents.
+    An error: damaged characters are wrong in any record.
 
     ## Example
     ```yaml
@@ -135,6 +142,7 @@ def markup_debris(doc):
     ## Why it matters
     Documents show "body weight \\<60kg" and "PT\\> 14s"; in a dose or a lab limit the stray
     backslash hides the comparison sign readers need.
+    A warning: the backslash is debris rather than a wrong statement.
 
     ## Example
     ```yaml
@@ -167,6 +175,7 @@ def empty_text(doc):
     ## Why it matters
     An empty value renders as an empty section ("Detailed Description" with nothing under it)
     in every document, which reviewers flag as missing information.
+    A warning: an empty section is missing information.
 
     ## Example
     ```yaml
@@ -206,6 +215,7 @@ def inconsistent_spelling(doc):
     Searches and readers treat the two spellings as different drugs or conditions; in a
     registry title a misspelt drug name hides the trial from people looking for it. A
     warning: a near miss is usually, not always, a typo.
+    A warning: a near miss is usually, not always, a typo.
 
     ## Example
     ```yaml
@@ -348,7 +358,13 @@ def _dictionary(factory):
 
 
 def _rarer(word: str, name: str, counts: dict[str, int]) -> tuple[str, str]:
-    """(the spelling to report, the usual one): the rarer is the typo; a tie leaves the drug's name as usual."""
+    """(the spelling to report, the usual one): a word the dictionary does not know against one it
+    knows is the typo; otherwise the rarer is; a tie leaves the drug's name as usual."""
+    from spellchecker import SpellChecker
+
+    known = _dictionary(SpellChecker).known([word.lower(), name.lower()])
+    if len(known) == 1:
+        return (name, word) if word.lower() in known else (word, name)
     if counts.get(name.lower(), 0) < counts.get(word.lower(), 0):
         return name, word
     return word, name
@@ -367,6 +383,7 @@ def criteria_run_together(doc):
     ## Why it matters
     Each criterion must be checkable and referable on its own (screening logs, deviations,
     the registry's bulleted list); run together, they cannot be.
+    A warning: the criteria are all there, only not one per item.
 
     ## Example
     ```yaml

@@ -5,7 +5,17 @@ from __future__ import annotations
 from toolkit.diagnostics import Severity
 from toolkit.document.walk import get
 from toolkit.parse.dates import span_days
-from toolkit.parse.durations import age_days, approximate, named_time_points, same, same_time, timeframe, vague_phrase
+from toolkit.parse.durations import (
+    age_days,
+    approximate,
+    follow_up_of_earlier_study,
+    named_time_points,
+    required_durations,
+    same,
+    same_time,
+    timeframe,
+    vague_phrase,
+)
 from toolkit.parse.placeholders import has_placeholder
 from toolkit.rules._registry import Finding, rule
 
@@ -81,6 +91,7 @@ def secondary_timeframe_missing(doc):
 
     ## Why it matters
     The registry requires a time frame for every outcome measure, not only the primary ones.
+    An info: secondary time frames are asked for, but their absence changes no primary date.
 
     ## Example
     ```yaml
@@ -116,6 +127,8 @@ def timeframe_beyond_follow_up(doc):
     ## Why it matters
     An endpoint cannot be assessed after follow-up has ended: either the follow-up or the time
     frame is wrong, and the sample size and the primary completion date depend on both.
+    An error: an assessment after follow-up has ended is a contradiction between two
+    statements of the protocol.
 
     ## Example
     ```yaml
@@ -171,7 +184,11 @@ def timeframe_beyond_study_dates(doc, *, approximate_margin):
     warning, and time frames marked "approximately" get a 25 % margin. A retrospective study
     (`design.time_perspective: retrospective`) looks back at what happened before it started,
     so its time frames are not bound by its dates and it is left alone; so are look-back
-    windows ("in the 3 years before enrolment") and calendar periods in any study.
+    windows ("in the 3 years before enrolment"), calendar periods in any study, and follow-up
+    or extension studies of an earlier trial ("A Follow-up Study to Evaluate the Long-term
+    Persistence of ..."), whose time frames count from the earlier trial.
+    A warning (see above): a time frame longer than the study is probably wrong, not
+    certainly.
 
     ## Example
     ```yaml
@@ -202,6 +219,8 @@ def timeframe_beyond_study_dates(doc, *, approximate_margin):
     """
     if get(doc.data, "design", "time_perspective") == "retrospective":
         return
+    if any(follow_up_of_earlier_study(get(doc.data, "title", key, default="")) for key in ("brief", "official")):
+        return
     status = doc.data.get("status", {})
     start = get(status, "start", "date")
     reported = set()
@@ -212,6 +231,8 @@ def timeframe_beyond_study_dates(doc, *, approximate_margin):
             continue
         for where, endpoint in _endpoints(doc, kinds):
             parsed = timeframe(_written(endpoint))
+            if any(point.kind == "calendar" for point in parsed.points):
+                continue  # "Up to 3 years (January 1999 to December 2001)": a calendar period, not follow-up
             margin = 1.0 + approximate_margin if approximate(parsed.text) else 1.0
             if where not in reported and _beyond(parsed, available, margin):
                 reported.add(where)
@@ -233,6 +254,7 @@ def vague_timeframe(doc):
     ## Why it matters
     ClinicalTrials.gov's reviewers reject vague time frames: the time frame must say when each
     participant is assessed, e.g. "Up to 2 years" or "Week 24".
+    A warning: the time frame is too vague for the registry, not contradictory.
 
     ## Example
     ```yaml
@@ -267,11 +289,18 @@ def measure_timeframe_mismatch(doc):
     Measures such as "2-year overall survival" or "PFS rate at 12 months" against the time
     points of their `timeframe`: the named one must be among them. Durations that describe
     the measure itself ("transfusion independence for ≥ 56 days", "missed pills in the last
-    4 weeks") are not time points and are left alone.
+    4 weeks", a clinical benefit rate "at 24 weeks" that its description defines as stable
+    disease "for at least 23 weeks"), ages, rates' periods, points counted from a later event
+    ("1 year after treatment") and calendar time frames are left alone. Lists of visits
+    ("at weeks 4, 12 and 24") agree when one of them is in the time frame, and weeks agree
+    with months at four weeks a month ("24 weeks" and "6 months").
 
     ## Why it matters
     Registry reviewers reject outcome measures whose title and time frame disagree ("at 12
     weeks" vs "6 months"): one of them misstates when the endpoint is assessed.
+    An error: the measure and its time frame state two different times; lists of visits,
+    equivalent units, required durations and ages are read first, so what remains is a real
+    disagreement.
 
     ## Example
     ```yaml
@@ -293,7 +322,10 @@ def measure_timeframe_mismatch(doc):
     Make the time frame match the measure: `timeframe: 2 years`.
     """
     for where, endpoint in _endpoints(doc):
-        named = [p for p in named_time_points(endpoint["measure"]) if p.kind == "point"]  # not "1 year after treatment"
+        required = required_durations(f'{endpoint["measure"]}\n{endpoint.get("description") or ""}')
+        named = [p for p in named_time_points(endpoint["measure"])
+                 if p.kind == "point"  # not "1 year after treatment"
+                 and not any(abs(p.days - r.days) <= 0.1 * p.days for r in required)]  # "CBR at 24 weeks": SD ≥ 23 weeks
         points = [p for p in timeframe(_written(endpoint)).points if p.kind != "calendar"]  # a calendar window is not a time of the participant
         if not named or not points:
             continue

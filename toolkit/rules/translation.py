@@ -40,12 +40,16 @@ def pairs(doc) -> Iterator[tuple[tuple, str, str]]:
 
 
 def _differences(doc, kind: str) -> Iterator[tuple[tuple, Difference]]:
-    for path, original, translated in pairs(doc):
-        if has_placeholder(original) or has_placeholder(translated):
-            continue  # not written yet (TXT001 says so)
-        for difference in compare(original, translated):
-            if difference.kind == kind:
-                yield path, difference
+    for path, difference in doc.cached("translation-differences", _all_differences):
+        if difference.kind == kind:
+            yield path, difference
+
+
+def _all_differences(doc) -> list[tuple[tuple, Difference]]:
+    """Every pair compared once per document; TRN001-003 each report one kind of difference."""
+    return [(path, difference) for path, original, translated in pairs(doc)
+            if not (has_placeholder(original) or has_placeholder(translated))  # not written yet: TXT001 says so
+            for difference in compare(original, translated)]
 
 
 @rule("TRN001", "translation-numbers-differ", Severity.WARNING)

@@ -1,0 +1,46 @@
+"""Placeholders: the quick look for the marks every placeholder holds never hides one."""
+
+from __future__ import annotations
+
+from conftest import FIXTURES, PROTOCOLS
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from toolkit.document.load import load_file
+from toolkit.document.walk import strings
+from toolkit.parse import placeholders
+
+
+def _by_patterns_alone(text: str) -> bool:
+    found = any(not placeholders._defines_abbreviation(text, m) for m in placeholders.PLACEHOLDER.finditer(text))
+    return found or bool(placeholders.PLACEHOLDER_WORD.search(text.lower()))
+
+
+CASES = [
+    "Call {{SITE_NAME}}", "Dose: TBD", "Contact [PHONE NUMBER]", "<phone>", "%PHONE%", "Lorem ipsum dolor",
+    "Name: ____", "[insert date]", "Tuberculosis (TBC)", "Patients with NYHA {NYHA}", "no marks at all",
+    "Orsz.Koranyi Tbc es Pulm.Int.", "a line drawn ________________________________ across",
+]
+
+
+def test_known_texts():
+    for text in CASES:
+        assert placeholders.has_placeholder(text) == _by_patterns_alone(text), text
+
+
+def test_every_text_of_the_examples_and_shipped_records():
+    texts = [text for path in [*PROTOCOLS.glob("*.yaml"), *(FIXTURES / "as_published").glob("*.yaml")]
+             for _, text in strings(load_file(str(path)).document.data)]
+    assert texts
+    assert [t for t in texts if placeholders.has_placeholder(t) != _by_patterns_alone(t)] == []
+
+
+_PIECES = st.sampled_from(["{", "}", "{{", "}}", "<", ">", "[", "]", "%", "_", "____", "TODO", "TBD", "TBC",
+                           "FIXME", "XXX", "Lorem ipsum", "orem ipsum", "SITE", "PHONE", "NAME", "insert ",
+                           " ", "\t", "a", "A", "(", ")", "x", "Z_9"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_the_quick_look_agrees_with_the_patterns(text):
+    assert placeholders.has_placeholder(text) == _by_patterns_alone(text)
