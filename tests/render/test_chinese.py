@@ -16,7 +16,8 @@ from toolkit.render import labels
 NAMES = sorted(p.stem for p in PROTOCOLS.glob("*.yaml"))
 DOCS = ("registry", "summary", "protocol")
 # Latin words a Chinese document may show besides the author's own: names of registries, units, scales.
-ALLOWED = {"ClinicalTrials", "gov", "PMID", "doi", "ECOG", "RECIST", "Child", "Pugh", "PD", "Gy", "IMRT", "NCT", "II", "III", "IV"}
+ALLOWED = {"ClinicalTrials", "gov", "PMID", "doi", "ECOG", "RECIST", "Child", "Pugh", "PD", "Gy", "IMRT", "NCT", "II", "III", "IV",
+           "DNA", "IPD"}  # as Chinese registries (ChiCTR) write them
 
 
 class _ShownText(HTMLParser):

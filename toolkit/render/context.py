@@ -6,8 +6,10 @@ document has. Templates only lay the result out and never see the raw protocol.
 
 from __future__ import annotations
 
+from toolkit.ctgov.dosing import dosing_line
 from toolkit.document.walk import get
 from toolkit.render import labels
+from toolkit.render.countries import country_name
 from toolkit.render.model import (
     Arm,
     Assignment,
@@ -22,6 +24,7 @@ from toolkit.render.model import (
     Heading,
     Identifiers,
     Intervention,
+    Link,
     Meta,
     Official,
     PatientSummary,
@@ -119,8 +122,16 @@ class Parts:
         party = get(sponsor, "responsible_party", "type")
         return Sponsor(lead=self.loc.own(sponsor.get("lead")),
                        collaborators=[self.loc.own(c) for c in sponsor.get("collaborators", [])],
-                       responsible_party=self.terms_table["responsible_party"][party] if party else None,
+                       responsible_party=self.responsible_party() if party else None,
                        collaborators_joined=self.loc.own("; ".join(sponsor.get("collaborators", [])) or None))
+
+    def responsible_party(self) -> str:
+        """"Principal investigator: Shi Ming, Professor, Sun Yat-sen University", as the registry names them."""
+        party = get(self.data, "sponsor", "responsible_party")
+        kind = self.terms_table["responsible_party"][party["type"]]
+        person = party.get("investigator") or {}
+        who = ", ".join(x for x in (person.get("name"), person.get("title"), person.get("affiliation")) if x)
+        return f"{kind}: {who}" if who else kind
 
     def design(self) -> list[Fact]:
         design, L, H = self.data.get("design", {}), self.terms_table, self.labels_table
@@ -130,8 +141,16 @@ class Parts:
             Fact(H["phase"], self.phase()),
             Fact(H["allocation"], L["allocation"].get(design.get("allocation"))),
             Fact(H["model"], L["model"].get(design.get("model"))),
+            Fact(H["model_description"], design.get("model_description")),
+            Fact(H["observational_model"], L["observational_model"].get(design.get("observational_model"))),
+            Fact(H["time_perspective"], L["time_perspective"].get(design.get("time_perspective"))),
             Fact(H["purpose"], L["purpose"].get(design.get("purpose"))),
             Fact(H["masking"], _masking(masking, L) if masking else None),
+            Fact(H["masking_description"], (masking or {}).get("description")),
+            Fact(H["biospecimen"], L["retention"].get(get(design, "biospecimen", "retention"))),
+            Fact(H["biospecimen_description"], get(design, "biospecimen", "description")),
+            Fact(H["patient_registry"], _yes_no(design.get("patient_registry"), L)),
+            Fact(H["target_duration"], design.get("target_duration")),
             Fact(H["ratio"], get(design, "randomization", "ratio")),
             Fact(H["enrollment"], self.enrollment()),
             Fact(H["follow_up"], design.get("follow_up")),
@@ -149,11 +168,13 @@ class Parts:
         return f"{enrollment['count']}" + (f" ({self.terms_table['enrollment_type'][kind]})" if kind else "")
 
     def interventions(self) -> dict[str, Intervention]:
-        L = self.terms_table
+        L, arms = self.terms_table, self.data.get("arms", [])
         own = self.loc.own
         return {i["id"]: Intervention(id=i["id"], name=own(i["name"]), type_label=L["intervention_type"][i["type"]],
                                       description=own(i.get("description")), other_names=list(i.get("other_names", [])),
-                                      dosing=[_dose(d) for d in i.get("dosing", [])])
+                                      dosing=[_dose(d) for d in i.get("dosing", [])],
+                                      doses=[line for line in map(dosing_line, i.get("dosing", [])) if line],
+                                      arms=[a["label"] for a in arms if i["id"] in a.get("interventions", [])])
                 for i in self.data.get("interventions", [])}
 
     def arms(self) -> list[Arm]:
@@ -191,7 +212,7 @@ class Parts:
         )
 
     def central_contacts(self) -> list[Contact]:
-        return [_contact(c, self.loc) for c in get(self.data, "contacts", "central", default=[])]
+        return [_contact(c, self.loc, self.terms_table) for c in get(self.data, "contacts", "central", default=[])]
 
     def officials(self) -> list[Official]:
         roles = self.terms_table["official_role"]
@@ -201,9 +222,21 @@ class Parts:
     def locations(self) -> list[Site]:
         L = self.terms_table
         return [Site(facility=self.loc.own(s["facility"]), city=s.get("city"), state=s.get("state"),
-                     country=s.get("country"), status=L["status"][s["status"]] if s.get("status") else None,
-                     contacts=[_contact(c, self.loc) for c in s.get("contacts", [])])
+                     country=country_name(s["country"], self.lang) if s.get("country") else None,
+                     status=L["status"][s["status"]] if s.get("status") else None,
+                     contacts=[_contact(c, self.loc, L) for c in s.get("contacts", [])], zip=_text_or_none(s.get("zip")))
                 for s in self.data.get("locations", [])]
+
+    def ipd(self) -> list[Fact]:
+        ipd, L, H = self.data.get("ipd_sharing") or {}, self.terms_table, self.labels_table
+        rows = [Fact(H["ipd_plan"], L["ipd_plan"].get(ipd.get("plan"))), Fact(H["description_col"], ipd.get("description")),
+                Fact(H["ipd_info_types"], "; ".join(L["ipd_info"][t] for t in ipd.get("info_types", [])) or None),
+                Fact(H["ipd_time_frame"], ipd.get("time_frame")), Fact(H["ipd_access"], ipd.get("access_criteria")),
+                Fact(H["ipd_url"], ipd.get("url"))]
+        return [row for row in rows if row.value]
+
+    def links(self) -> list[Link]:
+        return [Link(label=link.get("label"), url=link["url"]) for link in self.data.get("links", [])]
 
     def references(self) -> list[Reference]:
         kinds = self.terms_table["reference_type"]
@@ -239,8 +272,8 @@ def _dose(d: dict) -> Dose:
                                                         "duration", "condition")})
 
 
-def _contact(c: dict, loc: Localized) -> Contact:
-    return Contact(name=loc.own(c["name"]), phone=c.get("phone"), email=c.get("email"))
+def _contact(c: dict, loc: Localized, L: dict) -> Contact:
+    return Contact(name=loc.own(c["name"]), phone=c.get("phone"), email=c.get("email"), role=L["role"].get(c.get("role")))
 
 
 def _age_words(value: str | None, lang: str) -> str | None:
@@ -262,7 +295,8 @@ def registry(data: dict, lang: str) -> RegistryContext:
         conditions=parts.loc.items("conditions"), keywords=list(data.get("keywords", [])),
         design=parts.design(), arms=parts.arms(), endpoints=parts.endpoints(), eligibility=parts.eligibility(),
         central_contacts=parts.central_contacts(), officials=parts.officials(), locations=parts.locations(),
-        references=parts.references(), who=[],
+        references=parts.references(), who=[], interventions=list(parts.interventions().values()), ipd=parts.ipd(),
+        links=parts.links(),
     )
     context.who.extend(who_items(data, context, parts))
     return context
@@ -273,6 +307,8 @@ def who_items(data: dict, ctx: RegistryContext, parts: Parts) -> list[WhoItem]:
     H, L = parts.labels_table, parts.terms_table
     status, ids, sponsor = ctx.status, ctx.identifiers, ctx.sponsor
     design = {fact.label: fact.value for fact in ctx.design}
+    descriptive = {H[k] for k in ("enrollment", "follow_up", "model_description", "masking_description",
+                                  "biospecimen_description")}
     funding = get(data, "sponsor", "funding") or [str(x) for x in [sponsor.lead, *sponsor.collaborators] if x]
     values = [
         f"ClinicalTrials.gov {ids.nct}" if ids.nct else None,
@@ -281,15 +317,16 @@ def who_items(data: dict, ctx: RegistryContext, parts: Parts) -> list[WhoItem]:
         "; ".join(funding) or None,
         sponsor.lead.text,
         "; ".join(str(c) for c in sponsor.collaborators) or None,
-        _contacts_text(ctx.central_contacts),
-        _officials_text(ctx.officials),
+        _contacts_text(ctx.central_contacts) or _site_contacts_text(ctx.locations),
+        "; ".join(x for x in (_officials_text(ctx.officials), _investigator_text(sponsor.responsible_party)) if x) or None,
         ctx.title.brief.text,
         " — ".join(x for x in [ctx.title.official.text, ctx.title.acronym] if x) or None,
         "; ".join(dict.fromkeys(s.country for s in ctx.locations if s.country)) or None,
         "; ".join([str(c) for c in ctx.conditions] + ctx.keywords) or None,
-        "; ".join(f"{a.label}: {', '.join(str(i.name) for i in a.given) or L['none']}" for a in ctx.arms) or None,
+        "; ".join(f"{a.label}: {', '.join(_given_text(i) for i in a.given) or L['none']}" for a in ctx.arms)
+        or _interventions_text(ctx.interventions),
         _criteria_text(ctx.eligibility, H),
-        "; ".join(f"{k}: {v}" for k, v in design.items() if k not in (H["enrollment"], H["follow_up"])) or None,
+        "; ".join(f"{k}: {v}" for k, v in design.items() if k not in descriptive) or None,
         status.start,
         design.get(H["enrollment"]),
         status.overall,
@@ -299,10 +336,11 @@ def who_items(data: dict, ctx: RegistryContext, parts: Parts) -> list[WhoItem]:
         "; ".join(f"{k}: {v}" for k, v in [(H["primary_completion"], status.primary_completion),
                                            (H["completion"], status.completion)] if v) or None,
         "; ".join(r.citation for r in ctx.references if r.type == L["reference_type"]["result"]) or None,
-        _ipd_text(data.get("ipd_sharing"), L),
+        "; ".join(f"{f.label}: {f.value}" for f in ctx.ipd) or None,
     ]
     names = [zh if parts.lang == "zh" else en for en, zh in labels.WHO_ITEMS]
-    return [WhoItem(number, name, value or L["not_given"])
+    lines = {14: _criteria_lines(ctx.eligibility, H)}
+    return [WhoItem(number, name, value or L["not_given"], lines.get(number, []))
             for number, (name, value) in enumerate(zip(names, values), start=1)]
 
 
@@ -314,10 +352,37 @@ def _officials_text(officials: list[Official]) -> str | None:
     return "; ".join(", ".join(str(x) for x in (o.name, o.affiliation) if x) for o in officials) or None
 
 
+def _site_contacts_text(sites: list[Site]) -> str | None:
+    """Without central contacts, the registry's public contacts are the sites' own."""
+    return "; ".join(f"{s.facility}: {_contacts_text(s.contacts)}" for s in sites if s.contacts) or None
+
+
+def _investigator_text(responsible_party: str | None) -> str | None:
+    """The responsible investigator, when the responsible party names one."""
+    return responsible_party if responsible_party and ":" in responsible_party else None
+
+
+def _given_text(i: Intervention) -> str:
+    """"Drug: Lenvatinib (12 mg, oral, once daily; 8 mg, ...)": WHO item 13 asks for the details."""
+    return f"{i.type_label}: {i.name}" + (f" ({'; '.join(i.doses)})" if i.doses else "")
+
+
+def _interventions_text(interventions: list[Intervention]) -> str | None:
+    return "; ".join(_given_text(i) for i in interventions) or None
+
+
 def _criteria_text(elig: Eligibility, H) -> str:
     parts = [f"{H['ages']}: {elig.ages}", f"{H['sex']}: {elig.sex}"]
-    parts += [f"{H['inclusion']}: {len(elig.inclusion)}", f"{H['exclusion']}: {len(elig.exclusion)}"]
+    if elig.healthy_volunteers:
+        parts.append(f"{H['healthy_volunteers']}: {elig.healthy_volunteers}")
+    if not elig.inclusion and not elig.exclusion:
+        parts.append(H["criteria_none"])
     return "; ".join(parts)
+
+
+def _criteria_lines(elig: Eligibility, H) -> list[str]:
+    """The key criteria themselves (WHO item 14), each marked inclusion or exclusion."""
+    return [f"{H['inclusion']}: {c}" for c in elig.inclusion] + [f"{H['exclusion']}: {c}" for c in elig.exclusion]
 
 
 def _outcomes_text(endpoints: list[Endpoint]) -> str | None:
@@ -328,12 +393,6 @@ def _ethics_text(ethics, L) -> str | None:
     return "; ".join(", ".join(str(x) for x in (e["committee"], L["ethics_status"].get(e.get("status")), e.get("date"),
                                                 e.get("reference")) if x)
                      for e in ethics) or None
-
-
-def _ipd_text(ipd, L) -> str | None:
-    if not ipd:
-        return None
-    return L["ipd_plan"][ipd["plan"]] + (f": {ipd['description']}" if ipd.get("description") else "")
 
 
 # --- the patient summary -------------------------------------------------------------------------

@@ -83,6 +83,8 @@ class Intervention:
     description: Text
     other_names: list[str]
     dosing: list[Dose]
+    doses: list[str] = field(default_factory=list)  # each regimen in one line, as the registry shows doses
+    arms: list[str] = field(default_factory=list)  # labels of the arms that give it
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,7 @@ class Contact:
     name: Text
     phone: str | None = None
     email: str | None = None
+    role: str | None = None  # label in the document's language
 
     @property
     def reachable(self) -> bool:
@@ -150,6 +153,7 @@ class Site:
     country: str | None
     status: str | None  # label in the document's language
     contacts: list[Contact] = field(default_factory=list)
+    zip: str | None = None
 
 
 @dataclass(frozen=True)
@@ -180,6 +184,13 @@ class WhoItem:
     number: int
     name: str
     value: str
+    lines: list[str] = field(default_factory=list)  # an item's list (item 14: the criteria themselves)
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str | None
+    url: str
 
 
 @dataclass(frozen=True)
@@ -305,6 +316,9 @@ class RegistryContext(Page):
     locations: list[Site]
     references: list[Reference]
     who: list[WhoItem]
+    interventions: list[Intervention]
+    ipd: list[Fact]
+    links: list[Link]
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from toolkit.rules import (  # noqa: F401  (registration by import)
     arms,
     builtin,
     misplaced,
+    narrative,
     outcomes,
     plain_language,
     randomization,

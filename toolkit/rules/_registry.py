@@ -34,6 +34,7 @@ FAMILIES = {
     "RND": "allocation, randomization and arms count",
     "TIM": "endpoints and timeframes",
     "OUT": "outcome measures as registry reviewers read them",
+    "NAR": "what the titles say against the design fields",
     "DAT": "dates and status",
     "ARM": "arms, interventions and dosing",
     "TXT": "text hygiene",
