@@ -52,13 +52,30 @@ design:
   study_type: interventional
 """
 
-# MINIMAL with the facts every registry requires, so that it validates without any finding.
-# MINIMAL with what a patient summary needs (a plain purpose, a contact), so that only the
-# findings a test is about are reported.
-QUIET = MINIMAL + """\
+# MINIMAL with what a registry record and a patient summary need (design, arms, a start date, a
+# summary, a plain purpose, a contact), so that only the findings a test is about are reported.
+QUIET = MINIMAL.replace("status: {overall: recruiting}",
+                        "status: {overall: recruiting, start: {date: 2026-03, type: estimated}}").replace(
+    "design:\n  study_type: interventional\n", """\
+design:
+  study_type: interventional
+  phases: [phase2]
+  allocation: na
+  model: single_group
+  purpose: treatment
+  masking: {level: none}
+  enrollment: {count: 40, type: estimated}
+""") + """\
+summary: A trial of a new medicine for liver cancer.
+arms:
+  - {id: drug, label: New medicine, type: experimental, interventions: [drug]}
+interventions:
+  - {id: drug, name: New medicine, type: drug}
 contacts:
   central: [{name: Study office, phone: +86 10 8778 8888}]
 patient:
   purpose: This study tests a new medicine for liver cancer.
 """
-COMPLETE = QUIET + "eligibility: {sex: all, minimum_age: 18 years}\n"
+# QUIET with the eligibility a registry requires: validates without any finding.
+COMPLETE = QUIET + ("eligibility: {sex: all, minimum_age: 18 years, healthy_volunteers: false, "
+                    "inclusion: [Liver cancer], exclusion: [Pregnancy]}\n")

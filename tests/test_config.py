@@ -11,7 +11,7 @@ from conftest import COMPLETE
 from toolkit import config
 from toolkit.rules import ALIASES, REGISTRY
 
-TODO = COMPLETE + "summary: TODO\n"
+TODO = COMPLETE.replace("summary: A trial of a new medicine for liver cancer.", "summary: TODO")
 
 
 def setup_function():
@@ -53,7 +53,7 @@ def test_bad_config_exits_2_naming_the_file(cli, write):
 
 # [tool.protocol.rules.CODE]: severity and declared options.
 
-LATE = COMPLETE.replace("status: {overall: recruiting}",
+LATE = COMPLETE.replace("status: {overall: recruiting, start: {date: 2026-03, type: estimated}}",
                        "status:\n  overall: recruiting\n  start: {date: 2024-01-01, type: actual}\n"
                        "  first_submitted: 2024-02-05\n")  # 35 days after the start
 
@@ -107,7 +107,7 @@ def renumbered(monkeypatch):
 
 
 def test_alias_in_command_line_selection(cli, write, renumbered):
-    path = write(LATE + "summary: TODO\n", "repo/trial.yaml")
+    path = write(LATE.replace("summary: A trial of a new medicine for liver cancer.", "summary: TODO"), "repo/trial.yaml")
     assert {r for r, _ in rules_of(cli, path)} == {"DAT007", "TXT001"}
     assert cli("validate", path, "--ignore", "DAT090", "--format", "json").output.count('"DAT007"') == 0
     report = json.loads(cli("validate", path, "--select", "DAT091", "--format", "json").output)
@@ -117,7 +117,7 @@ def test_alias_in_command_line_selection(cli, write, renumbered):
 def test_alias_in_configuration(cli, write, renumbered):
     write('[tool.protocol]\nignore = ["DAT091"]\n[tool.protocol.rules.DAT090]\nseverity = "info"\n',
           "repo/pyproject.toml")
-    assert rules_of(cli, write(LATE + "summary: TODO\n", "repo/trial.yaml")) == []
+    assert rules_of(cli, write(LATE.replace("summary: A trial of a new medicine for liver cancer.", "summary: TODO"), "repo/trial.yaml")) == []
     write('[tool.protocol.rules.DAT090]\nseverity = "info"\nmax_days = 30\n', "repo/pyproject.toml")
     setup_function()
     assert rules_of(cli, write(LATE, "repo/trial.yaml")) == [("DAT007", "info")]

@@ -16,6 +16,8 @@ from toolkit.document.model import Document
 from toolkit.rules import Finding, Rule, checks
 from toolkit.settings import RuleConfig, Selection
 
+CRASHED = "YML009"
+
 # Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 40
 
@@ -26,10 +28,13 @@ class Summary:
     errors: int = 0
     warnings: int = 0
     infos: int = 0
+    crashed: int = 0  # files whose checking process died (YML009)
 
     def add(self, diagnostics: Iterable[Diagnostic]) -> None:
         self.files += 1
         for diagnostic in diagnostics:
+            if diagnostic.rule == CRASHED:
+                self.crashed += 1
             if diagnostic.severity is Severity.ERROR:
                 self.errors += 1
             elif diagnostic.severity is Severity.WARNING:
@@ -38,6 +43,8 @@ class Summary:
                 self.infos += 1
 
     def exit_code(self, strict: bool) -> int:
+        if self.crashed:  # a file that could not be checked is not a verdict on it
+            return 2
         return 1 if self.errors or (strict and self.warnings) else 0
 
     def as_dict(self) -> dict:
@@ -100,16 +107,65 @@ def _check_one(args: tuple[str, RuleConfig]) -> tuple[str, list[Diagnostic]]:
     return path, check_file(path, config)
 
 
+def _check_batch(batch) -> list[tuple[str, list[Diagnostic]]]:
+    return [_check_one(item) for item in batch]
+
+
 def check_files(work: list[tuple[str, RuleConfig]], jobs: int = 1) -> Iterator[tuple[str, list[Diagnostic]]]:
-    """(file, diagnostics) for each (file, configuration), in order, using `jobs` processes."""
+    """(file, diagnostics) for each (file, configuration), in order, using up to `jobs` processes."""
+    jobs = min(jobs, len(work))  # more processes than files only costs start-up time
     if jobs <= 1 or len(work) < PARALLEL_THRESHOLD:
         yield from map(_check_one, work)
         return
-    import multiprocessing  # only big runs pay for the import
+    yield from _in_processes(work, jobs)
+
+
+def _in_processes(work, jobs: int) -> Iterator[tuple[str, list[Diagnostic]]]:
+    """Check in worker processes, in order, surviving a worker that dies.
+
+    A worker killed by the operating system (a crash in a C library, the out-of-memory
+    killer) breaks the whole pool: its batches are then checked one file per process, so the
+    file that kills its process is named in a YML009 diagnostic and every other file is
+    still checked; the rest of the run goes on in a fresh pool.
+    """
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     schema.validator()  # built once here, inherited by the forked workers
-    # imap hands results back in order as they are consumed, so memory stays flat however
-    # many files there are (Executor.map would hold every pending result).
-    chunk = max(1, min(32, len(work) // (jobs * 16)))
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        yield from pool.imap(_check_one, work, chunksize=chunk)
+    size = max(1, min(32, len(work) // (jobs * 16)))
+    remaining = deque(work[i:i + size] for i in range(0, len(work), size))
+    window = jobs * 4  # batches in flight: results are handed back in order, memory stays flat
+    context = multiprocessing.get_context("fork")
+    while remaining:
+        in_flight: deque = deque()
+        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+            try:
+                while remaining or in_flight:
+                    while remaining and len(in_flight) < window:
+                        batch = remaining.popleft()
+                        in_flight.append((batch, pool.submit(_check_batch, batch)))
+                    results = in_flight[0][1].result()
+                    in_flight.popleft()
+                    yield from results
+            except BrokenProcessPool:
+                pass
+        for batch, _future in in_flight:
+            for item in batch:
+                yield _check_alone(item, context)
+
+
+def _check_alone(item, context) -> tuple[str, list[Diagnostic]]:
+    """One file in a process of its own; a YML009 diagnostic if that process dies."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    with ProcessPoolExecutor(1, mp_context=context) as pool:
+        try:
+            return pool.submit(_check_one, item).result()
+        except BrokenProcessPool:
+            path = item[0]
+            return path, [Diagnostic(path, 1, 1, CRASHED, Severity.ERROR,
+                                     "the checker's process died while checking this file (a crash in a library "
+                                     "it uses); the file was not checked; please report it with the file")]

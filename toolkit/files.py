@@ -17,7 +17,11 @@ class PathError(ValueError):
 
 
 def discover(paths) -> list[str]:
-    """Files as given, and every *.yaml / *.yml below folders (hidden folders skipped), sorted."""
+    """Files as given, and every *.yaml / *.yml below folders (hidden folders skipped), sorted.
+
+    A folder below that cannot be read is listed itself, so that checking it reports why
+    (its files would otherwise be skipped without a word).
+    """
     found: list[str] = []
     for given in paths:
         path = Path(given)
@@ -34,11 +38,42 @@ def discover(paths) -> list[str]:
 
 
 def _walk(folder: Path):
-    for root, dirs, names in os.walk(folder):
+    unreadable: list[OSError] = []
+    for root, dirs, names in os.walk(folder, onerror=unreadable.append):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in names:
             if name.endswith(PROTOCOL_SUFFIXES) and not name.startswith("."):
                 yield Path(root) / name
+    for err in unreadable:
+        yield Path(err.filename)
+
+
+class NotRegularFile(OSError):
+    """A named pipe, device, socket or folder where a file is expected."""
+
+
+def read_regular(path: str | os.PathLike, limit: int) -> bytes:
+    """At most `limit` + 1 bytes of a regular file; NotRegularFile for anything else.
+
+    A named pipe would block the reader forever and a device may never end, so they are
+    refused by their type, before they are read (opened without blocking, then checked
+    again, in case the path was swapped in between).
+    """
+    _require_regular(os.stat(path).st_mode, path)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        _require_regular(os.fstat(fd).st_mode, path)
+        os.set_blocking(fd, True)
+        return handle.read(limit + 1)
+
+
+def _require_regular(mode: int, path) -> None:
+    if stat.S_ISREG(mode):
+        return
+    kind = ("a folder" if stat.S_ISDIR(mode) else "a named pipe (FIFO)" if stat.S_ISFIFO(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "not a regular file")
+    raise NotRegularFile(f"this is {kind}, not a regular file; it was not read")
 
 
 class WriteRefused(OSError):

@@ -16,8 +16,10 @@ import jsonschema_rs
 
 from toolkit import resources
 from toolkit.diagnostics import Diagnostic, dotted
+from toolkit.document.load import shorten
 from toolkit.document.model import Document
 from toolkit.document.walk import get
+from toolkit.parse.dates import impossible
 
 MISSING_KEY = "SCH001"
 UNKNOWN_KEY = "SCH002"
@@ -43,7 +45,8 @@ _TYPE_WORDS = {
 
 @functools.lru_cache(maxsize=1)
 def validator():
-    return jsonschema_rs.validator_for(resources.schema())
+    formats = {"partial-date": lambda text: impossible(text) is None}
+    return jsonschema_rs.validator_for(resources.schema(), formats=formats, validate_formats=True)
 
 
 def check(doc: Document) -> list[Diagnostic]:
@@ -81,6 +84,8 @@ def _explain(doc: Document, error) -> list[Diagnostic]:
     if name == "pattern":
         hint = subschema.get("patternErrorMessage", "does not have the expected form")
         return [doc.diagnostic(path, WRONG_FORM, f"{where}: {_show(value)} {hint}")]
+    if name == "format" and isinstance(value, str) and impossible(value):
+        return [doc.diagnostic(path, WRONG_FORM, f"{where}: {_show(value)} is not a date that exists ({impossible(value)})")]
     if name in ("minLength",) and value == "":
         return [doc.diagnostic(path, OUT_OF_RANGE, f"{where}: is empty; write the text or remove the key")]
     if name == "maxLength":
@@ -110,7 +115,7 @@ def registry_length(text: str) -> int:
 
 def _unknown_key(where: str, key: str, allowed: list[str]) -> str:
     place = "at the top level" if where == "(document)" else f"in {where}"
-    message = f'unknown key "{key}" {place}'
+    message = f'unknown key "{shorten(key)}" {place}'
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     if close:
         return f'{message}; did you mean "{close[0]}"?'
@@ -123,7 +128,7 @@ def _wrong_type(where: str, value, expected: list[str], raw) -> str:
     wanted = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
     message = f"{where}: expected {wanted}, found {_describe(value)}"
     if "string" in expected and isinstance(value, (int, float)) and not isinstance(value, bool):
-        message += f'; put it in quotes ("{raw}") so YAML keeps it as text'
+        message += f'; put it in quotes ("{shorten(str(raw))}") so YAML keeps it as text'
     elif "array" in expected and not isinstance(value, (list, dict)):
         message += "; write one item per line, each starting with '- '"
     elif "boolean" in expected and isinstance(value, str):

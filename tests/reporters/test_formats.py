@@ -85,7 +85,8 @@ def test_summary_in_text_formats():
     assert out.getvalue() == "2 files checked: 1 error, 0 warnings, 0 infos\n"
 
 
-INVERTED = QUIET + "eligibility:\n  minimum_age: 18 years\n  maximum_age: 17 years\n  sex: all\n"
+INVERTED = QUIET + ("eligibility:\n  minimum_age: 18 years\n  maximum_age: 17 years\n  sex: all\n"
+                    "  healthy_volunteers: false\n  inclusion: [Liver cancer]\n  exclusion: [Pregnancy]\n")
 MINIMUM_LINE = QUIET.count("\n") + 2
 
 

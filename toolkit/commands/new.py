@@ -37,7 +37,7 @@ sponsor:
 
 status:
   overall: not_yet_recruiting   # recruiting, active_not_recruiting, completed, ...
-  # start: {date: 2026-03, type: estimated}
+  start: {date: 2026-03, type: estimated}   # the planned start; registries require it
   # primary_completion: {date: 2028-03, type: estimated}
   # completion: {date: 2029-03, type: estimated}
 

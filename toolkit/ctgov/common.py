@@ -7,6 +7,7 @@ import re
 
 from toolkit.ctgov.criteria import split
 from toolkit.diagnostics import printable
+from toolkit.parse.dates import impossible
 
 _MONTHS = {m.lower(): i for i, m in enumerate(
     ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -44,8 +45,8 @@ def partial_date(text: str | None) -> str | None:
     if not text:
         return None
     text = text.strip()
-    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
-        return text
+    if re.fullmatch(r"[0-9]{4}(-(0[1-9]|1[0-2])(-[0-9]{2})?)?", text):
+        return None if impossible(text) else text
     match = re.fullmatch(r"([A-Za-z]+)\s+(?:(\d{1,2}),\s*)?(\d{4})", text)
     if match and match.group(1).lower() in _MONTHS:
         month = _MONTHS[match.group(1).lower()]

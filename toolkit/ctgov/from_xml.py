@@ -24,6 +24,10 @@ def _all(node, path: str) -> list[str]:
     return [t for t in ("".join(e.itertext()).strip() for e in node.findall(path)) if t]
 
 
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else f"{text[:30]}… ({len(text):,} characters)"
+
+
 def _upper(display: str | None) -> str | None:
     """"Active, not recruiting" -> "ACTIVE_NOT_RECRUITING"; "Non-Randomized" -> "NON_RANDOMIZED"."""
     if not display:
@@ -62,6 +66,8 @@ def _masking(design) -> dict:
     if not text:
         return {}
     match = re.match(r"\s*([A-Za-z]+)[^(]*(?:\((.*)\))?", text)
+    if not match:
+        return {}  # not a masking level; converted as absent (the enum note names none)
     level = {"OPEN": "NONE"}.get(match.group(1).upper(), match.group(1).upper())
     roles = "" if level == "NONE" else (match.group(2) or "")  # "None (Open Label)" masks no one
     who = [_ROLES.get(_upper(w), _upper(w)) for w in roles.split(",") if w.strip()]
@@ -92,9 +98,11 @@ def _design(root, notes: Notes) -> dict:
     out = {"studyType": _STUDY_TYPE.get(study_type, study_type), "phases": phases, "designInfo": info}
     if study_type == "OBSERVATIONAL_PATIENT_REGISTRY":
         out["patientRegistry"] = True
-    if enrollment is not None and (enrollment.text or "").strip().isdigit():
+    if enrollment is not None and re.fullmatch(r"[0-9]{1,15}", (enrollment.text or "").strip()):
         kind = _upper(enrollment.get("type"))
         out["enrollmentInfo"] = {"count": int(enrollment.text.strip()), "type": _DATE_TYPE.get(kind, kind)}
+    elif enrollment is not None and (enrollment.text or "").strip():
+        notes.add(f"enrollment {_short(enrollment.text.strip())!r} is not a count; not carried")
     if _text(root, "target_duration"):
         out["targetDuration"] = _text(root, "target_duration")
     if _text(root, "biospec_retention"):

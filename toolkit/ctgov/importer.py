@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +13,8 @@ from toolkit.ctgov.common import ImportError_, Notes
 from toolkit.ctgov.sources import Source, SourceError
 from toolkit.diagnostics import printable
 from toolkit.document.dump import dump
-from toolkit.files import write_atomic
+from toolkit.document.load import MAX_FILE_BYTES
+from toolkit.files import NotRegularFile, read_regular, write_atomic
 
 MAX_BYTES = 64 * 1024 * 1024
 NCT_NUMBER = re.compile(r"NCT[0-9]{8}", re.IGNORECASE)
@@ -36,9 +36,13 @@ def read_record(path: str) -> tuple[dict, Notes]:
 
 def read_records(path: str) -> list[tuple[dict, Notes]]:
     """Every study in `path`: one for an API v2 or legacy XML record, each of a classic response."""
-    if os.path.getsize(path) > MAX_BYTES:
+    try:
+        raw = read_regular(path, MAX_BYTES)  # a FIFO would block forever
+    except NotRegularFile as err:
+        raise ImportError_(str(err)) from None
+    if len(raw) > MAX_BYTES:
         raise ImportError_(f"file is larger than {MAX_BYTES // 1048576} MiB; not a single registry record")
-    return parse_records(Path(path).read_bytes())
+    return parse_records(raw)
 
 
 def parse_record(raw: bytes) -> tuple[dict, Notes]:
@@ -63,14 +67,12 @@ def parse_records(raw: bytes) -> list[tuple[dict, Notes]]:
     if not stripped:
         raise ImportError_("the file is empty")
     notes = Notes()
-    if stripped.startswith("{"):
-        record = _parse_json(text)
-        if "FullStudiesResponse" in record:
-            return _classic(record)
-        return [(from_json.convert(record, notes), notes)]
     if stripped.startswith("<"):
         return [(from_json.convert(from_xml.to_v2(_parse_xml(raw), notes), notes), notes)]
-    raise ImportError_("neither JSON nor XML: expected a ClinicalTrials.gov API v2 JSON record or a legacy XML record")
+    record = _parse_json(text)
+    if "FullStudiesResponse" in record:
+        return _classic(record)
+    return [(from_json.convert(record, notes), notes)]
 
 
 def _classic(response: dict) -> list[tuple[dict, Notes]]:
@@ -82,13 +84,26 @@ def _classic(response: dict) -> list[tuple[dict, Notes]]:
     return out
 
 
+_JSON_KINDS = {list: "a list", str: "a single text", int: "a single number", float: "a single number",
+               bool: "true or false", type(None): "null"}
+
+
 def _parse_json(text: str) -> dict:
     try:
         record = json.loads(text)
     except json.JSONDecodeError as err:
+        if not text.lstrip().startswith(("{", "[")):
+            raise ImportError_("neither JSON nor XML: expected a ClinicalTrials.gov API v2 JSON record "
+                               "or a legacy XML record") from None
         raise ImportError_(f"invalid JSON at line {err.lineno}, column {err.colno}: {err.msg}") from None
+    except RecursionError:
+        raise ImportError_("the JSON is nested too deeply to be a registry record") from None
+    except ValueError as err:  # Python's limit on long integers ("Exceeds the limit ... digits")
+        raise ImportError_(f"the JSON holds a number too long to read ({str(err).split(';')[0]})") from None
     if not isinstance(record, dict):
-        raise ImportError_("the JSON is not an object; expected one study record")
+        kind = _JSON_KINDS.get(type(record), "not an object")
+        raise ImportError_(f"the JSON is {kind}, not an object; expected one study record "
+                           "(as the registry's API returns for /studies/NCT...)")
     if "studies" in record and "protocolSection" not in record:
         raise ImportError_("this is a list of studies (a search result); save each study as its own file")
     return record
@@ -104,6 +119,24 @@ def _parse_xml(raw: bytes):
         raise ImportError_(f"invalid XML at line {line}, column {column + 1}") from None
     except Exception as err:  # defusedxml's refusals (DTDs, entities)
         raise ImportError_(f"XML refused: {type(err).__name__}: {err}") from None
+
+
+def _refused(text: str, target: Path) -> str | None:
+    """Why the loader or the schema would refuse the file about to be written, if they would.
+
+    Every value has been type-checked on the way in; this is what holds for the whole:
+    nothing is written that `protocol validate` could not even read.
+    """
+    from toolkit import schema
+    from toolkit.document.load import load_bytes
+
+    loaded = load_bytes(text.encode("utf-8"), str(target))
+    problems = loaded.diagnostics if loaded.document is None else [
+        d for d in schema.check(loaded.document) if d.severity.value == "error"]
+    if not problems:
+        return None
+    first = problems[0]
+    return f"{first.rule} at line {first.line}: {first.message}" + (f"; {len(problems) - 1} more" if len(problems) > 1 else "")
 
 
 def import_file(path: str, out_dir: str, force: bool) -> Imported:
@@ -135,9 +168,19 @@ def _write(source: Source, protocol: dict, notes: Notes, out_dir: str, force: bo
               f"Imported from the ClinicalTrials.gov record {protocol['id']} ({printable(Path(path).name)})."]
     if notes.items:
         header += ["", "What the import could not carry over:"] + [f"- {n}" for n in notes.items]
+    size = len(json.dumps(protocol, ensure_ascii=False).encode("utf-8"))  # about the YAML's size, in milliseconds
+    if size > MAX_FILE_BYTES:
+        result.error = (f"the record's protocol data is {size / 1048576:.1f} MiB, over the {MAX_FILE_BYTES // 1048576} MiB "
+                        "a protocol file may have (YML006); nothing written")
+        return result
+    text = dump(protocol, header)
+    problem = _refused(text, target)
+    if problem:
+        result.error = f"the record converts to a protocol that does not pass its own checks ({problem}); nothing written"
+        return result
     try:
         # not following links: a link planted in the folder must not carry the write outside it
-        write_atomic(target, dump(protocol, header), force=force, follow_symlinks=False)
+        write_atomic(target, text, force=force, follow_symlinks=False)
     except (FileExistsError, OSError) as err:
         result.error = printable(str(err))
         return result

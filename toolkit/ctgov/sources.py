@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from toolkit.files import NotRegularFile, read_regular
+
 RECORD_SUFFIXES = (".json", ".xml")
 PROTOCOL_SUFFIXES = (".yaml", ".yml")
 # One registry record is tens of kilobytes; a member larger than this is not one (or is a bomb).
@@ -45,9 +47,13 @@ class Source:
 
     def read(self) -> bytes:
         if self.member is None:
-            if os.path.getsize(self.path) > MAX_MEMBER_BYTES:
+            try:
+                data = read_regular(self.path, MAX_MEMBER_BYTES)  # a FIFO would block forever
+            except NotRegularFile as err:
+                raise SourceError(str(err)) from None
+            if len(data) > MAX_MEMBER_BYTES:
                 raise SourceError(f"larger than {MAX_MEMBER_BYTES // 1048576} MiB; not a single record")
-            return Path(self.path).read_bytes()
+            return data
         archive = _open_archive(self.path)
         info = archive.getinfo(self.member)
         if info.file_size > MAX_MEMBER_BYTES:

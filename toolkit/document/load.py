@@ -21,8 +21,9 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
-from toolkit.diagnostics import Diagnostic, Severity, pointer
+from toolkit.diagnostics import Diagnostic, Severity, dotted, pointer
 from toolkit.document.model import Document
+from toolkit.files import NotRegularFile, read_regular
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 # Nodes reached a second time through an alias; a real protocol needs a handful.
@@ -85,8 +86,15 @@ try:
             _Core12Resolver.__init__(self)
 
     _Composer: type = _CComposer
+    _EventParser: type = CParser
 except ImportError:  # PyYAML built without libyaml
     _Composer = _PyComposer
+
+    class _EventParser(Reader, Scanner, Parser):  # type: ignore[no-redef]
+        def __init__(self, text: str) -> None:
+            Reader.__init__(self, text)
+            Scanner.__init__(self)
+            Parser.__init__(self)
 
 
 class LoadError(Exception):
@@ -108,20 +116,29 @@ def load_file(path: str, display_name: str | None = None) -> LoadResult:
     name = display_name or path
     try:
         size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
+        if size > MAX_FILE_BYTES and os.path.isfile(path):
             raise LoadError(
                 "YML006",
                 f"file is {size / 1048576:.1f} MiB; protocol files are limited to "
                 f"{MAX_FILE_BYTES // 1048576} MiB (split narrative text into separate documents)",
             )
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        raw = read_regular(path, MAX_FILE_BYTES)
     except LoadError as err:
         return LoadResult(None, [_as_diagnostic(name, err)])
     except OSError as err:
-        reason = err.strerror or str(err)
-        return LoadResult(None, [Diagnostic(name, 1, 1, "YML010", Severity.ERROR, f"cannot read file: {reason}")])
+        return LoadResult(None, [Diagnostic(name, 1, 1, "YML010", Severity.ERROR, _unreadable(path, err))])
     return load_bytes(raw, name)
+
+
+def _unreadable(path: str, err: OSError) -> str:
+    if isinstance(err, NotRegularFile):
+        if os.path.isdir(path):  # listed by discover() because it could not be searched
+            try:
+                os.listdir(path)
+            except OSError as inner:
+                return f"cannot read this folder: {inner.strerror or inner}; the protocol files in it were not checked"
+        return str(err)
+    return f"cannot read file: {err.strerror or err}"
 
 
 def load_bytes(raw: bytes, name: str) -> LoadResult:
@@ -178,6 +195,7 @@ def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
 
 
 def compose(text: str, composer_class: type | None = None) -> MappingNode:
+    check_depth(text)
     composer = (composer_class or _Composer)(text)
     try:
         root = composer.get_single_node()
@@ -196,6 +214,46 @@ def compose(text: str, composer_class: type | None = None) -> MappingNode:
         line, col = root.start_mark.line + 1, root.start_mark.column + 1
         raise LoadError("YML004", f"the top level is {kind}; a protocol must be a mapping of keys", line, col)
     return root
+
+
+def check_depth(text: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before the composer recurses into it.
+
+    libyaml's composer recurses once per level and overflows the C stack (a segfault, not
+    an exception) at a few tens of thousands of levels. Most files are shown shallow by a
+    cheap bound; only the rest are measured exactly, from libyaml's event stream, which is
+    parsed without recursion. The bound: flow levels need a bracket each; a block level
+    starts at least one column right of its parent (a list under a key may share the key's
+    column), and a line's indentation and indicators ("  - - ? ") are where it starts.
+    """
+    brackets = text.count("[") + text.count("{")
+    room = (MAX_DEPTH - brackets) // 2 - 2
+    if room > 0 and not re.search(f"^[ ?:-]{{{room}}}", text, re.MULTILINE):
+        return
+    _measure_depth(text)
+
+
+def _measure_depth(text: str) -> None:
+    parser = _EventParser(text)
+    depth = 0
+    try:
+        while True:
+            event = parser.get_event()
+            if event is None:
+                return
+            kind = type(event)
+            if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise LoadError("YML001", f"nesting is deeper than {MAX_DEPTH} levels (lists or mappings inside "
+                                              "one another); a protocol needs a handful", mark.line + 1, mark.column + 1)
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                depth -= 1
+    except yaml.YAMLError:
+        return  # a syntax error is reported, with its position, by the composer
+    finally:
+        parser.dispose()
 
 
 def _syntax_error(err: yaml.MarkedYAMLError, text: str) -> LoadError:
@@ -270,7 +328,7 @@ class Builder:
                 raise _at(
                     key_node,
                     "YML002",
-                    f'duplicate key "{key}": first defined at line {first_line[key]}, again at line '
+                    f'duplicate key "{shorten(key)}": first defined at line {first_line[key]}, again at line '
                     f"{key_node.start_mark.line + 1}; keep one",
                     path + (key,),
                 )
@@ -290,6 +348,36 @@ def _at(node: Node, rule: str, message: str, path) -> LoadError:
     return LoadError(rule, message, node.start_mark.line + 1, node.start_mark.column + 1, path)
 
 
+# Whole numbers a protocol holds are counts, years and versions. Beyond 2**53 - 1 a number no
+# longer survives JSON (the registry's format) and cannot be a count of anything; bounding it
+# here also keeps Python's limit on converting long integers to text out of every later stage.
+MAX_INTEGER = 2**53 - 1
+
+
+def _integer(node: ScalarNode, path) -> int:
+    value = node.value
+    digits = value.lstrip("+-")
+    body = digits[2:] if digits[:2] in ("0o", "0x") else digits
+    number = None
+    if len(body.lstrip("0")) <= 20:  # a short text: converting it costs nothing
+        try:
+            number = int(value, 0) if digits[:2] in ("0o", "0x") else int(value)
+        except ValueError:
+            raise _at(node, "YML001", f'"{shorten(value)}" is tagged as an integer but is not one', path) from None
+    if number is None or abs(number) > MAX_INTEGER:
+        where = dotted(path)
+        raise _at(node, "SCH006", f"{where}: the number {shorten(value)} is too large; whole numbers in a protocol are "
+                                  f"at most {MAX_INTEGER:,} (a count, a year, a version)", path)
+    return number
+
+
+def shorten(text: str, keep: int = 24) -> str:
+    """A value as it can be quoted in a message: long ones cut in the middle, their length said."""
+    if len(text) <= 2 * keep:
+        return text
+    return f"{text[:keep]}…{text[-8:]} ({len(text):,} characters)"
+
+
 _FLOAT_SPECIAL = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf")}
 
 
@@ -302,10 +390,7 @@ def scalar(node: ScalarNode, path):
     if tag == _T + "bool":
         return value.lower() == "true"
     if tag == _T + "int":
-        try:
-            return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
-        except ValueError:
-            raise _at(node, "YML001", f'"{value}" is tagged as an integer but is not one', path) from None
+        return _integer(node, path)
     if tag == _T + "float":
         low = value.lower()
         if low in _FLOAT_SPECIAL or low.endswith(".nan"):
@@ -313,7 +398,7 @@ def scalar(node: ScalarNode, path):
         try:
             return float(value)
         except ValueError:
-            raise _at(node, "YML001", f'"{value}" is tagged as a number but is not one', path) from None
+            raise _at(node, "YML001", f'"{shorten(value)}" is tagged as a number but is not one', path) from None
     if tag == _T + "timestamp":
         return value  # dates stay as written; the schema checks their shape
-    raise _at(node, "YML008", f"unsupported YAML tag {tag}; protocol files use plain YAML values", path)
+    raise _at(node, "YML008", f"unsupported YAML tag {shorten(tag)}; protocol files use plain YAML values", path)

@@ -24,6 +24,27 @@ def date_range(value) -> tuple[datetime.date, datetime.date] | None:
     return None
 
 
+def impossible(value) -> str | None:
+    """Why a date of the right form (YYYY, YYYY-MM, YYYY-MM-DD) names no real day, or None.
+
+    "2020-02-30" and "0000-01-01" have the form of a date but do not exist; anything not of
+    that form is left to the schema's pattern.
+    """
+    parts = str(value).split("-")
+    if not all(p.isdigit() and p.isascii() for p in parts) or len(parts) > 3:
+        return None
+    year, *rest = (int(p) for p in parts)
+    if year < 1:
+        return "there is no year 0"
+    if rest and not 1 <= rest[0] <= 12:
+        return None  # the pattern reports the month
+    if len(rest) == 2:
+        days = calendar.monthrange(year, rest[0])[1]
+        if not 1 <= rest[1] <= days:
+            return f"{calendar.month_name[rest[0]]} {year} has {days} days"
+    return None
+
+
 def surely_before(later, earlier) -> bool:
     """True when `later` certainly falls before `earlier`, whatever their precision."""
     a, b = date_range(later), date_range(earlier)

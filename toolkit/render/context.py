@@ -418,6 +418,7 @@ def _patient(parts: Parts, title: Titles, status: Status) -> PatientSummary:
 
     design = data.get("design", {})
     open_ = status.code in OPEN_STATUSES
+    closed = status.code in ("active_not_recruiting", "suspended", "terminated", "completed", "withdrawn")
     purpose = own("purpose")
     who_can_join = own("who_can_join")
     contact = own("contact")
@@ -428,6 +429,7 @@ def _patient(parts: Parts, title: Titles, status: Status) -> PatientSummary:
     patient = PatientSummary(
         title=own("title") or title.brief,
         open=open_,
+        closed=closed,
         status_sentence=H[f"status_{status.code or 'missing'}"],
         why_stopped=status.why_stopped if status.code in ("terminated", "withdrawn", "suspended") else Text(),
         results=[r.citation for r in parts.references() if r.type == parts.terms_table["reference_type"]["result"]],
@@ -440,7 +442,7 @@ def _patient(parts: Parts, title: Titles, status: Status) -> PatientSummary:
         criteria=criteria,
         involvement=own("involvement"),
         people=_people(design, H),
-        group_assignment=own("group_assignment") or Text(_groups(design, data, H)),
+        group_assignment=own("group_assignment") or Text(_groups(design, data, H, closed)),
         duration=own("duration"),
         follow_up=H["follow_up_text"].format(duration=_duration_words(design["follow_up"], parts.lang))
         if design.get("follow_up") else None,
@@ -538,21 +540,25 @@ def _people(design, H) -> str | None:
     return H[key].format(count=enrollment["count"])
 
 
-def _groups(design, data, H) -> str:
+def _groups(design, data, H, closed: bool = False) -> str:
+    """How groups are decided, in words; in the past for a trial that no longer recruits."""
     allocation = design.get("allocation")
     arms = data.get("arms", [])
+    tense = "_closed" if closed else ""
     if allocation == "randomized":
         ratio = get(design, "randomization", "ratio")
+        randomized = H["randomized" + tense]
         if not ratio:
-            return H["randomized"]
+            return randomized
         parts = [int(x) for x in ratio.split(":")]
+        gap = " " if H is labels.HEADINGS["en"] else ""
         if len(set(parts)) == 1:
-            return f"{H['randomized']} {H['ratio_equal']}"
+            return f"{randomized}{gap}{H['ratio_equal']}"
         shares = ", ".join(f"{a['label']}: {n}" for a, n in zip(arms, parts, strict=False))
-        return f"{H['randomized']} {H['ratio_unequal'].format(parts=sum(parts), shares=shares)}"
+        return f"{randomized}{gap}{H['ratio_unequal'].format(parts=sum(parts), shares=shares)}"
     if len(arms) <= 1:
-        return H["single_arm"]
-    return H["non_randomized"]
+        return H["single_arm" + tense]
+    return H["non_randomized" + tense]
 
 
 # --- the protocol document (ICH M11) -------------------------------------------------------------

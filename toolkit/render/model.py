@@ -234,6 +234,7 @@ class PatientSummary:
 
     title: Text
     open: bool  # the trial is, or will be, looking for participants: the summary speaks of joining
+    closed: bool  # recruitment is over (or never happened): the summary speaks in the past
     status_sentence: str
     why_stopped: Text
     results: list[str]

@@ -203,6 +203,30 @@ id: trial-1
 One protocol per file, plain values only.
 """, tested_in=LOADER_TESTS)
 
+builtin("YML009", "checker-crashed", """
+The process checking this file died; the file was not checked.
+
+## What it checks
+Nothing in the file: it reports that a worker process of a large run was killed while
+checking this file (a crash inside a library, or the system running out of memory). The
+other files are still checked, and the run ends with exit status 2.
+
+## Why it matters
+A file that was never checked must not pass as clean, and one bad file must not stop
+(or hang) the check of all the others.
+
+## Example
+A file that makes a library crash; please report it with the file.
+
+## Use instead
+The same content without what makes the library crash (typically nesting or values far
+beyond what a protocol needs).
+
+## Fix
+Report it with the file. Meanwhile, look for what is unusual in the file (extreme nesting,
+huge values) and simplify it.
+""", tested_in="tests/hostile/test_nesting.py")
+
 builtin("YML010", "unreadable-file", """
 The file exists but cannot be read.
 
