@@ -59,7 +59,9 @@ LATE = COMPLETE.replace("status: {overall: recruiting, start: {date: 2026-03, ty
 
 
 def rules_of(cli, path):
-    report = json.loads(cli("validate", path, "--format", "json").output)
+    """(code, severity) reported, leaving out the registry-requirement and summary rules this
+    file's small protocols do not satisfy."""
+    report = json.loads(cli("validate", path, "--format", "json", "--ignore", "REQ,PLS").output)
     return [(d["rule"], d["severity"]) for d in report["diagnostics"]]
 
 

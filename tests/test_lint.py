@@ -18,3 +18,8 @@ def run(tool: str, *args: str) -> subprocess.CompletedProcess:
 def test_ruff_is_clean():
     result = run("ruff", "check", "--no-cache", ".")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_is_clean():
+    result = run("mypy", "--cache-dir=/dev/null")  # [tool.mypy] names the package
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -323,22 +323,15 @@ def _valid_document(file, rules: bool = True):
 
     With rules=False only the YAML and the schema must be sound.
     """
-    from toolkit import schema
-    from toolkit.document.load import load_file
-    from toolkit.engine import check_document
+    from toolkit.engine import load_checked
     from toolkit.reporters import TextReporter
 
-    loaded = load_file(file)
-    if loaded.document is None:
-        problems = loaded.diagnostics
-    else:
-        problems = check_document(loaded.document) if rules else schema.check(loaded.document)
-    errors = [d for d in problems if d.severity.value == "error"]
-    if errors:
+    document, errors = load_checked(file, rules)
+    if document is None or errors:
         TextReporter(sys.stderr).file_done(file, errors)
         click.echo(f"protocol: {file} has {len(errors)} error(s); fix them first (`protocol validate {file}`)", err=True)
         sys.exit(1)
-    return loaded.document
+    return document
 
 
 @main.command(context_settings=CONTEXT)

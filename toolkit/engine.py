@@ -102,6 +102,16 @@ def check_file(path: str, config: RuleConfig | Selection = RuleConfig()) -> list
     return check_document(loaded.document, config)
 
 
+def load_checked(path: str, rules: bool = True) -> tuple[Document | None, list[Diagnostic]]:
+    """The protocol at `path` and its errors (warnings and infos do not count), for commands
+    that need a sound protocol. With rules=False only the YAML and the schema must be sound."""
+    loaded = load_file(path)
+    if loaded.document is None:
+        return None, loaded.diagnostics
+    problems = check_document(loaded.document) if rules else schema.check(loaded.document)
+    return loaded.document, [d for d in problems if d.severity is Severity.ERROR]
+
+
 def _check_one(args: tuple[str, RuleConfig]) -> tuple[str, list[Diagnostic]]:
     path, config = args
     return path, check_file(path, config)

@@ -16,6 +16,7 @@ import jsonschema_rs
 
 from toolkit import resources
 from toolkit.diagnostics import Diagnostic, dotted
+from toolkit.document import schema_paths
 from toolkit.document.load import shorten
 from toolkit.document.model import Document
 from toolkit.document.walk import get
@@ -173,12 +174,4 @@ def _first_sentence(subschema: dict) -> str:
 
 
 def _schema_at(schema_path) -> dict:
-    node = resources.schema()
-    for part in schema_path:
-        if isinstance(node, dict):
-            node = node.get(part, {})
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-        else:
-            return {}
-    return node if isinstance(node, dict) else {}
+    return schema_paths.at_schema_path(schema_path)

@@ -55,7 +55,7 @@ def _toml(value) -> str:
 
 
 def catalogue(rules) -> str:
-    lines = []
+    lines: list[str] = []
     family = None
     for rule in _ordered(rules):
         if rule.family != family:

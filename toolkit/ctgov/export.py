@@ -7,6 +7,7 @@ Only what the format holds is written; registry-only data (results, MeSH terms) 
 from __future__ import annotations
 
 from toolkit.ctgov.common import prune
+from toolkit.document.accessors import amount_and_unit
 from toolkit.document.walk import get
 
 
@@ -16,10 +17,8 @@ def up(value):
 
 def _age(text):
     """"18 years" -> "18 Years", the registry's spelling."""
-    if not text:
-        return None
-    number, unit = text.split(" ", 1)
-    return f"{number} {unit.capitalize()}"
+    parts = amount_and_unit(text)
+    return f"{parts[0]} {parts[1].capitalize()}" if parts else None
 
 
 def _dated(item):

@@ -165,8 +165,8 @@ def studies(response: dict) -> list[dict]:
     body = response.get("FullStudiesResponse")
     if not isinstance(body, dict):
         raise ImportError_("not a classic ClinicalTrials.gov response: no FullStudiesResponse")
-    found = [item.get("Study") for item in body.get("FullStudies") or [] if isinstance(item, dict)]
-    found = [s for s in found if isinstance(s, dict)]
+    studies = [item.get("Study") for item in body.get("FullStudies") or [] if isinstance(item, dict)]
+    found = [s for s in studies if isinstance(s, dict)]
     if not found:
         raise ImportError_("the classic response holds no study (FullStudiesResponse.FullStudies is empty)")
     return found
@@ -222,7 +222,8 @@ def _list(values: list, how, where: str, notes: Notes):
     if how == "phases":
         phases = []
         for value in values:
-            found = _PHASES.get(_upper(value)) or _V2_PHASES.get(_upper(value))
+            code = _upper(value) or ""
+            found = _PHASES.get(code) or _V2_PHASES.get(code)
             if found:
                 phases.extend(found)
             else:

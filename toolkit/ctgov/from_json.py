@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from toolkit.ctgov import common
 from toolkit.ctgov.common import Notes, clean, slug
 from toolkit.ctgov.record import Record
-from toolkit.resources import schema
+from toolkit.document import schema_paths
 
-STATUSES = set(schema()["$defs"]["recruitment_status"]["enum"])
+STATUSES = set(schema_paths.allowed(("status", "overall")))
 EXPANDED_ACCESS = {"available", "no_longer_available", "temporarily_not_available", "approved_for_marketing"}
 NOT_CARRIED = {
     "resultsSection": "the results section (the format holds the protocol, not its results)",
@@ -28,11 +30,9 @@ def enum(value, allowed, what: str, notes: Notes):
     return None
 
 
-def _enum_values(*path):
-    node = schema()
-    for part in path:
-        node = node[part]
-    return set(node["enum"]) if "enum" in node else set(node["items"]["enum"])
+def _enum_values(*path: str | int) -> set[str]:
+    """The values the schema allows at a data path, e.g. ("design", "phases")."""
+    return set(schema_paths.allowed(path))
 
 
 def convert(data: dict, notes: Notes) -> dict:
@@ -84,7 +84,7 @@ def convert(data: dict, notes: Notes) -> dict:
 
 def _identifiers(ident: Record, notes):
     secondary = []
-    types = _enum_values("properties", "identifiers", "properties", "secondary", "items", "properties", "type")
+    types = _enum_values("identifiers", "secondary", 0, "type")
     for info in ident.records("secondaryIdInfos"):
         secondary.append({"id": info.text("id"), "type": enum(info.text("type"), types, "secondary id type", notes),
                           "domain": info.text("domain")})
@@ -127,7 +127,7 @@ def _date(text: str | None, notes) -> str | None:
 
 def _status(module: Record, notes):
     overall = (module.text("overallStatus") or "").lower() or None
-    status = {"overall": None, "last_known": None, "expanded_access": None}
+    status: dict[str, Any] = {"overall": None, "last_known": None, "expanded_access": None}
     if overall in STATUSES:
         status["overall"] = overall
     elif overall in EXPANDED_ACCESS:
@@ -158,17 +158,17 @@ def _design(module: Record, notes):
     count = enrollment.integer("count")
     return {
         "study_type": study_type,
-        "phases": [p for p in (enum(p, _enum_values("properties", "design", "properties", "phases"), "phase", notes)
+        "phases": [p for p in (enum(p, _enum_values("design", "phases"), "phase", notes)
                                for p in module.texts("phases")) if p],
         "allocation": enum(info.text("allocation"), {"randomized", "non_randomized", "na"}, "allocation", notes),
-        "model": enum(info.text("interventionModel"), _enum_values("properties", "design", "properties", "model"), "intervention model", notes),
+        "model": enum(info.text("interventionModel"), _enum_values("design", "model"), "intervention model", notes),
         "model_description": clean(info.text("interventionModelDescription")),
-        "purpose": enum(info.text("primaryPurpose"), _enum_values("properties", "design", "properties", "purpose"), "primary purpose", notes),
+        "purpose": enum(info.text("primaryPurpose"), _enum_values("design", "purpose"), "primary purpose", notes),
         "observational_model": enum(info.text("observationalModel"),
-                                    _enum_values("properties", "design", "properties", "observational_model"),
+                                    _enum_values("design", "observational_model"),
                                     "observational model", notes),
         "time_perspective": enum(info.text("timePerspective"),
-                                 _enum_values("properties", "design", "properties", "time_perspective"),
+                                 _enum_values("design", "time_perspective"),
                                  "time perspective", notes),
         "masking": {"level": level, "who": [w.lower() for w in masking.texts("whoMasked")],
                     "description": clean(masking.text("maskingDescription"))} if level else None,
@@ -194,8 +194,9 @@ def _arms_interventions(module: Record, notes):
     interventionNames ("Drug: X") and an intervention's armGroupLabels, which is the only
     unambiguous one when several interventions share a name (one per starting dose, say)."""
     taken_interventions: set[str] = set()
-    interventions, by_name = [], {}
-    types = _enum_values("properties", "interventions", "items", "properties", "type")
+    interventions: list[dict] = []
+    by_name: dict[str, Any] = {}
+    types = _enum_values("interventions", 0, "type")
     links: dict[str, list[str]] = {}
     for item in module.records("interventions"):
         name = item.text("name") or ""
@@ -205,10 +206,10 @@ def _arms_interventions(module: Record, notes):
                               "description": clean(item.text("description")), "other_names": item.texts("otherNames")})
         for key in (f"{item.text('type') or ''}: {name}".lower(), name.lower()):
             by_name.setdefault(key, []).append(ident)
-        for label in item.texts("armGroupLabels"):
-            links.setdefault(label, []).append(ident)
+        for arm_label in item.texts("armGroupLabels"):
+            links.setdefault(arm_label, []).append(ident)
     taken_arms: set[str] = set()
-    arm_types = _enum_values("properties", "arms", "items", "properties", "type")
+    arm_types = _enum_values("arms", 0, "type")
     arms = []
     for group in module.records("armGroups"):
         label = group.text("label")

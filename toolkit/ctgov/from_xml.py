@@ -8,6 +8,7 @@ lets one converter serve both formats.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from toolkit.ctgov.common import ImportError_, Notes, partial_date
 
@@ -58,7 +59,12 @@ def _dated(node, tag: str, notes: Notes):
         notes.add(f"{tag} {element.text.strip()!r} is not a date; not carried")
         return None
     kind = _upper(element.get("type"))
-    return {"date": date, "type": _DATE_TYPE.get(kind, kind)} if kind else {"date": date}
+    return {"date": date, "type": _coded(_DATE_TYPE, kind)} if kind else {"date": date}
+
+
+def _coded(table: dict[str, Any], value: str | None) -> Any:
+    """The registry's newer code for an older one; other values (and None) as they are."""
+    return table.get(value, value) if value is not None else None
 
 
 def _masking(design) -> dict:
@@ -70,7 +76,7 @@ def _masking(design) -> dict:
         return {}  # not a masking level; converted as absent (the enum note names none)
     level = {"OPEN": "NONE"}.get(match.group(1).upper(), match.group(1).upper())
     roles = "" if level == "NONE" else (match.group(2) or "")  # "None (Open Label)" masks no one
-    who = [_ROLES.get(_upper(w), _upper(w)) for w in roles.split(",") if w.strip()]
+    who = [_coded(_ROLES, _upper(w)) for w in roles.split(",") if w.strip()]
     return {"masking": level, **({"whoMasked": who} if who else {}), "maskingDescription": _text(design, "masking_description")}
 
 
@@ -79,10 +85,10 @@ def _design(root, notes: Notes) -> dict:
     info: dict = {}
     if design is not None:
         info = {
-            "allocation": _ALLOCATION.get(_upper(_text(design, "allocation")), _upper(_text(design, "allocation"))),
-            "interventionModel": _MODEL.get(_upper(_text(design, "intervention_model")), _upper(_text(design, "intervention_model"))),
+            "allocation": _coded(_ALLOCATION, _upper(_text(design, "allocation"))),
+            "interventionModel": _coded(_MODEL, _upper(_text(design, "intervention_model"))),
             "interventionModelDescription": _text(design, "intervention_model_description"),
-            "primaryPurpose": _PURPOSE.get(_upper(_text(design, "primary_purpose")), _upper(_text(design, "primary_purpose"))),
+            "primaryPurpose": _coded(_PURPOSE, _upper(_text(design, "primary_purpose"))),
             "observationalModel": _upper(_text(design, "observational_model")),
             "timePerspective": _upper(_text(design, "time_perspective")),
             "maskingInfo": _masking(design),
@@ -95,12 +101,12 @@ def _design(root, notes: Notes) -> dict:
     if study_type == "N_A":
         notes.add("study type 'N/A' has no equivalent; not carried")
         study_type = None
-    out = {"studyType": _STUDY_TYPE.get(study_type, study_type), "phases": phases, "designInfo": info}
+    out = {"studyType": _coded(_STUDY_TYPE, study_type), "phases": phases, "designInfo": info}
     if study_type == "OBSERVATIONAL_PATIENT_REGISTRY":
         out["patientRegistry"] = True
     if enrollment is not None and re.fullmatch(r"[0-9]{1,15}", (enrollment.text or "").strip()):
         kind = _upper(enrollment.get("type"))
-        out["enrollmentInfo"] = {"count": int(enrollment.text.strip()), "type": _DATE_TYPE.get(kind, kind)}
+        out["enrollmentInfo"] = {"count": int(enrollment.text.strip()), "type": _coded(_DATE_TYPE, kind)}
     elif enrollment is not None and (enrollment.text or "").strip():
         notes.add(f"enrollment {_short(enrollment.text.strip())!r} is not a count; not carried")
     if _text(root, "target_duration"):
@@ -121,7 +127,7 @@ def _yes(text: str | None) -> bool | None:
 
 
 def _arms(root) -> dict:
-    groups = [{"label": _text(g, "arm_group_label"), "type": _upper(_text(g, "arm_group_type")),
+    groups: list[dict[str, Any]] = [{"label": _text(g, "arm_group_label"), "type": _upper(_text(g, "arm_group_type")),
                "description": _text(g, "description"), "interventionNames": []} for g in root.findall("arm_group")]
     by_label = {g["label"]: g for g in groups}
     interventions = []
@@ -151,7 +157,7 @@ def _eligibility(root) -> dict:
     return {
         "eligibilityCriteria": _text(node, "criteria/textblock"),
         "healthyVolunteers": None if not volunteers else volunteers.startswith(("accepts", "yes")),
-        "sex": _SEX.get(_upper(_text(node, "gender")), _upper(_text(node, "gender"))),
+        "sex": _coded(_SEX, _upper(_text(node, "gender"))),
         "minimumAge": _text(node, "minimum_age"),
         "maximumAge": _text(node, "maximum_age"),
         "studyPopulation": _text(node, "study_pop/textblock"),
@@ -211,7 +217,7 @@ def _ipd(root) -> dict:
     kinds = [_upper(t) for t in _all(root, "patient_data/ipd_info_type")]
     return {"ipdSharing": _upper(_text(root, "patient_data/sharing_ipd")),
             "description": _text(root, "patient_data/ipd_description"),
-            "infoTypes": [_IPD_TYPES.get(k, k) for k in kinds],
+            "infoTypes": [_coded(_IPD_TYPES, k) for k in kinds],
             "timeFrame": _text(root, "patient_data/ipd_time_frame"),
             "accessCriteria": _text(root, "patient_data/ipd_access_criteria"), "url": _text(root, "patient_data/ipd_url")}
 
@@ -231,7 +237,7 @@ def to_v2(root, notes: Notes) -> dict:
             "briefTitle": _text(root, "brief_title"), "officialTitle": _text(root, "official_title"), "acronym": _text(root, "acronym"),
         },
         "statusModule": {
-            "overallStatus": _STATUS.get(status, status), "lastKnownStatus": _upper(_text(root, "last_known_status")),
+            "overallStatus": _coded(_STATUS, status), "lastKnownStatus": _upper(_text(root, "last_known_status")),
             "whyStopped": _text(root, "why_stopped"),
             "startDateStruct": _dated(root, "start_date", notes),
             "primaryCompletionDateStruct": _dated(root, "primary_completion_date", notes),

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from toolkit.ctgov.dosing import dosing_lines
 from toolkit.ctgov.export import criteria_text
+from toolkit.document.accessors import amount_and_unit
 from toolkit.document.walk import get
 
 SCHEMA_VERSION = "2018.05.08"
@@ -412,10 +413,8 @@ def _interventions(w, study, p):
 
 def _age(text):
     """"18 years" -> "18 Years"; no limit -> "N/A"."""
-    if not text:
-        return "N/A"
-    number, unit = str(text).split(" ", 1)
-    return f"{number} {unit.capitalize()}"
+    parts = amount_and_unit(text)
+    return f"{parts[0]} {parts[1].capitalize()}" if parts else "N/A"
 
 
 def _eligibility(w, study, p):

@@ -82,7 +82,7 @@ class Record:
             self._dropped(where, value, kind)
             return None
         if kind is str:
-            return _valid_text(value, where, self.notes)
+            return _valid_text(str(value), where, self.notes)
         return value
 
     def _dropped(self, where: str, value, expected: type) -> bool:

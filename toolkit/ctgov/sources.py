@@ -97,7 +97,7 @@ def enumerate_sources(paths: Iterable[str], suffixes: tuple[str, ...] = RECORD_S
 
 
 def _folder(root: str, suffixes: tuple[str, ...]) -> Iterator[Source]:
-    found = []
+    found: list[Source] = []
     for folder, subfolders, files in os.walk(root, onerror=_raise):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
         for name in files:

@@ -3,8 +3,11 @@ text, and quotes wherever a YAML 1.1 or 1.2 reader could mistake text for someth
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import yaml
 
+from toolkit.document import schema_paths
 from toolkit.document.load import YAML12_BOOL, YAML12_FLOAT, YAML12_INT
 from toolkit.resources import schema
 
@@ -18,8 +21,8 @@ class _PyDumper(yaml.SafeDumper):
 # libyaml's emitter writes the same bytes as PyYAML's pure-Python one, 3-9x faster (checked on
 # every corpus record by tests/ctgov/test_dump.py); the pure one serves where PyYAML was
 # built without libyaml.
-_CDumper = type("_CDumper", (yaml.CSafeDumper,), {}) if yaml.__with_libyaml__ else None
-_Dumper = _CDumper or _PyDumper
+_CDumper: type[yaml.CSafeDumper] | None = type("_CDumper", (yaml.CSafeDumper,), {}) if yaml.__with_libyaml__ else None
+_Dumper: type[yaml.SafeDumper] | type[yaml.CSafeDumper] = _CDumper or _PyDumper
 
 
 def _text(dumper, value: str):
@@ -32,7 +35,8 @@ def _text(dumper, value: str):
 
 
 # PyYAML's dumper already quotes what YAML 1.1 would misread; add what YAML 1.2 would.
-for _class in filter(None, (_PyDumper, _CDumper)):
+_DUMPERS: list[type[yaml.SafeDumper] | type[yaml.CSafeDumper]] = [d for d in (_PyDumper, _CDumper) if d is not None]
+for _class in _DUMPERS:
     for _tag, _pattern, _first in [("bool", YAML12_BOOL, "tTfF"), ("int", YAML12_INT, "-+0123456789"),
                                    ("float", YAML12_FLOAT, "-+0123456789.")]:
         _class.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", _pattern, list(_first))
@@ -41,25 +45,15 @@ for _class in filter(None, (_PyDumper, _CDumper)):
 
 def ordered(data, node=None):
     """`data` with mapping keys in the order the schema declares them."""
-    root = schema()
-    node = root if node is None else node
-    if "$ref" in node:
-        node = _resolve(root, node["$ref"])
+    node = schema_paths.resolve(schema() if node is None else node)
     if isinstance(data, dict):
         props = node.get("properties", {})
-        extra = node.get("additionalProperties") if isinstance(node.get("additionalProperties"), dict) else {}
         keys = [k for k in props if k in data] + [k for k in data if k not in props]
-        return {k: ordered(data[k], props.get(k, extra)) for k in keys}
+        return {k: ordered(data[k], schema_paths.child(node, k)) for k in keys}
     if isinstance(data, list):
-        return [ordered(item, node.get("items", {})) for item in data]
+        return [ordered(item, schema_paths.child(node, 0)) for item in data]
     return data
 
-
-def _resolve(root, ref: str) -> dict:
-    node = root
-    for part in ref.lstrip("#/").split("/"):
-        node = node[part]
-    return node
 
 
 def as_loaded(data: dict) -> dict:
@@ -79,6 +73,6 @@ def _trimmed(value):
     return value
 
 
-def dump(data: dict, header: list[str] = (), dumper: type = _Dumper) -> str:
+def dump(data: dict, header: Sequence[str] = (), dumper: type[yaml.SafeDumper] | type[yaml.CSafeDumper] = _Dumper) -> str:
     body = yaml.dump(ordered(data), Dumper=dumper, sort_keys=False, allow_unicode=True, width=WIDTH, indent=2)
     return "".join(f"# {line}\n" if line else "#\n" for line in header) + body

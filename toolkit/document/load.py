@@ -78,7 +78,7 @@ class _PyComposer(Reader, Scanner, Parser, Composer, _Core12Resolver):
 
 
 try:
-    from yaml.cyaml import CParser
+    from yaml._yaml import CParser  # what yaml.cyaml uses; absent when PyYAML is built without libyaml
 
     class _CComposer(CParser, _Core12Resolver):
         def __init__(self, text: str) -> None:
@@ -309,6 +309,7 @@ class Builder:
         try:
             if isinstance(node, SequenceNode):
                 return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+            assert isinstance(node, MappingNode)  # a node is a scalar, a sequence or a mapping
             return self.mapping(node, path, depth)
         finally:
             self.active.discard(ident)

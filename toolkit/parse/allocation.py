@@ -56,9 +56,9 @@ def stated_ratio(text: str) -> str | None:
             if _CONTEXT.search(window) and not _clock_time(text, match):
                 return match.group(0)
     for pattern in (_EQUAL, _PER_GROUP):
-        match = pattern.search(text)
-        if match:
-            return match.group(0)
+        found = pattern.search(text)
+        if found:
+            return found.group(0)
     return None
 
 

@@ -30,6 +30,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from toolkit.document.accessors import amount_and_unit
+
 DAYS = {
     "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
     "month": 30.4375, "year": 365.25,
@@ -188,11 +190,9 @@ def age_days(text: str) -> float | None:
     text = text.strip()
     if text.startswith("P"):
         return _iso_days(text)
-    match = re.fullmatch(r"(\d+(?:\.\d+)?) (\w+?)s?", text, re.IGNORECASE)
-    if not match:
-        return None
-    unit = UNIT_OF.get(match.group(2).lower())
-    return float(match.group(1)) * DAYS[unit] if unit else None
+    parts = amount_and_unit(text)
+    unit = _unit(parts[1]) if parts else None
+    return float(parts[0]) * DAYS[unit] if parts and unit else None
 
 
 def _iso_days(text: str) -> float | None:
@@ -250,6 +250,14 @@ def _unit(word: str) -> str | None:
     return UNIT_OF.get(word.lower()) or UNIT_OF.get(word) or UNIT_OF.get(word.lower().rstrip("s"))
 
 
+def _known_unit(word: str) -> str:
+    """The unit of a word a pattern matched as a unit (the patterns are built from UNIT_OF)."""
+    unit = _unit(word)
+    if unit is None:
+        raise ValueError(f"{word!r} is not a unit word")
+    return unit
+
+
 def _not_a_time(text: str, start: int, end: int) -> bool:
     """An amount that is an age, a cycle's length, an interval or a rate's period."""
     before, after = text[max(0, start - 40):start], text[end:end + 20]
@@ -289,7 +297,7 @@ def _time_points(text: str) -> tuple[TimePoint, ...]:
             add(match.start(), match.end(), TimePoint(days, match.group(0), "day", "calendar"))
     for match in _LOOKBACK.finditer(text):
         amount, unit = next((match.group(i), match.group(i + 1)) for i in (1, 3, 5) if match.group(i))
-        add(match.start(), match.end(), TimePoint(number(amount) * DAYS[_unit(unit)], match.group(0), _unit(unit), "lookback"))
+        add(match.start(), match.end(), TimePoint(number(amount) * DAYS[_known_unit(unit)], match.group(0), _known_unit(unit), "lookback"))
     length = _cycle_length(text)
     for match in _CYCLE.finditer(text):
         if length and free(match.start(), match.end()):
@@ -300,20 +308,20 @@ def _time_points(text: str) -> tuple[TimePoint, ...]:
             add(match.start(), match.end(), TimePoint(days, match.group(0)))
     for match in _AMOUNT_LIST.finditer(text):
         if free(match.start(), match.end()) and not _not_a_time(text, match.start(), match.end()):
-            unit = _unit(match.group(2))
+            unit = _known_unit(match.group(2))
             for amount in re.findall(_AMOUNT, match.group(0)):
                 points.append(TimePoint(number(amount) * DAYS[unit], f"{amount} {match.group(2)}", unit))
             taken.append((match.start(), match.end()))
     for match in _RANGE.finditer(text):
         if free(match.start(), match.end()) and not _not_a_time(text, match.start(), match.end()):
-            unit = _unit(match.group(3))
+            unit = _known_unit(match.group(3))
             for amount in (match.group(1), match.group(2)):
                 points.append(TimePoint(number(amount) * DAYS[unit], f"{amount} {match.group(3)}", unit))
             taken.append((match.start(), match.end()))
     for match in _UNIT_AMOUNT.finditer(text):
         if not free(match.start(), match.end()):
             continue
-        unit = _unit(match.group(1))
+        unit = _known_unit(match.group(1))
         for amount in re.findall(r"-?\d+(?:\.\d+)?", match.group(2)):
             points.append(TimePoint(abs(float(amount)) * DAYS[unit], f"{match.group(1)} {amount}", unit))
         taken.append((match.start(), match.end()))
@@ -328,7 +336,7 @@ def _time_points(text: str) -> tuple[TimePoint, ...]:
     for pattern in (_ORDINAL, _CN_ORDINAL):
         for match in pattern.finditer(text):
             if free(match.start(), match.end()):
-                unit = _unit(match.group(2))
+                unit = _known_unit(match.group(2))
                 add(match.start(), match.end(), TimePoint(float(match.group(1)) * DAYS[unit], match.group(0), unit))
     if not points:
         for match in _ALMOST_UNIT.finditer(text):
@@ -357,7 +365,7 @@ def _cycle_length(text: str) -> float | None:
     if not match:
         return None
     amount, unit = next((match.group(i), match.group(i + 1)) for i in (1, 3, 5) if match.group(i))
-    return float(amount) * DAYS[_unit(unit)]
+    return float(amount) * DAYS[_known_unit(unit)]
 
 
 def _calendar_days(match: re.Match) -> float | None:
@@ -408,13 +416,13 @@ def named_time_points(measure: str) -> list[TimePoint]:
         if match.group(1):
             if _INSTRUMENT_AFTER.match(measure[match.end():]) or _not_a_time(measure, match.start(), match.end()):
                 continue
-            unit = _unit(match.group(2))
+            unit = _known_unit(match.group(2))
             points.append(TimePoint(float(match.group(1)) * DAYS[unit], match.group(0).strip(), unit, kind))
             continue
         unit_word, amounts = (match.group(3), match.group(4)) if match.group(3) else (match.group(6), match.group(5))
         if _not_a_time(measure, match.start(), match.end()):
             continue
-        unit = _unit(unit_word)
+        unit = _known_unit(unit_word)
         for amount in re.findall(r"\d+(?:\.\d+)?", amounts):
             points.append(TimePoint(float(amount) * DAYS[unit], match.group(0).strip(), unit, kind))
     return points
@@ -464,7 +472,7 @@ def required_durations(text: str) -> list[TimePoint]:
     found = []
     for match in _REQUIRED_DURATION.finditer(text):
         amount, unit = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
-        found.append(TimePoint(number(amount) * DAYS[_unit(unit)], match.group(0), _unit(unit), "duration"))
+        found.append(TimePoint(number(amount) * DAYS[_known_unit(unit)], match.group(0), _known_unit(unit), "duration"))
     return found
 
 

@@ -172,7 +172,7 @@ def _value(text: str) -> float:
 
 
 def _chinese_number(text: str) -> float | None:
-    import cn2an  # type: ignore[import-untyped]
+    import cn2an
 
     try:
         return float(cn2an.cn2an(text, "smart"))
@@ -181,7 +181,7 @@ def _chinese_number(text: str) -> float | None:
 
 
 def _english_number(text: str) -> float | None:
-    from text_to_num import text2num  # type: ignore[import-untyped]
+    from text_to_num import text2num
 
     try:
         return float(text2num(text.lower().replace("-", " "), "en"))

@@ -21,7 +21,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from toolkit.document.walk import get
+from toolkit.document.accessors import patient
 
 FIELDS = ("purpose", "who_can_join", "involvement", "duration", "group_assignment", "risks", "benefits")
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -67,8 +67,7 @@ def patient_text(data: dict, lang: str) -> str:
     """The author's patient-facing text in `lang`, as plain text."""
     from toolkit.parse.markdown_text import to_plain
 
-    source = get(data, "patient", default={}) if lang == data.get("language", "en") else \
-        get(data, "translations", lang, "patient", default={})
+    _, source = patient(data, lang)
     return "\n\n".join(to_plain(source[key]) for key in FIELDS if source.get(key))
 
 

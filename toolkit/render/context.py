@@ -7,6 +7,7 @@ document has. Templates only lay the result out and never see the raw protocol.
 from __future__ import annotations
 
 from toolkit.ctgov.dosing import dosing_line
+from toolkit.document.accessors import amount_and_unit
 from toolkit.document.walk import get
 from toolkit.render import labels
 from toolkit.render.countries import country_name
@@ -277,12 +278,13 @@ def _contact(c: dict, loc: Localized, L: dict) -> Contact:
 
 
 def _age_words(value: str | None, lang: str) -> str | None:
-    if not value:
-        return None
-    number, unit = value.split(" ", 1)
+    parts = amount_and_unit(value)
+    if not parts:
+        return value or None
+    number, unit = parts
     if lang == "zh":
         return f"{number}{labels.UNITS_ZH.get(unit.lower().rstrip('s'), unit)}"
-    return value.lower()
+    return f"{number} {unit}".lower()
 
 
 # --- the registry record -------------------------------------------------------------------------

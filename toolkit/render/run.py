@@ -39,6 +39,7 @@ def run_render(doc: Document, request: RenderRequest, output: str | None, check:
         raise RenderFailure(f"template error{_template_place(err)}: {err.message or err}") from None
     _report_readability(doc, request)
     if check:
+        assert output is not None  # refused above
         return _compare(Path(output), content, request.output_format)
     output = output or "-"
     if output == "-" and request.output_format == "pdf" and sys.stdout.isatty():

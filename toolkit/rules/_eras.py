@@ -23,7 +23,7 @@ ICMJE_REGISTRATION = datetime.date(2005, 7, 1)
 
 def _surely_before(value, cutoff: datetime.date) -> bool:
     span = date_range(value) if value is not None else None
-    return bool(span) and span[1] < cutoff
+    return span is not None and span[1] < cutoff
 
 
 def written_before(status: dict, cutoff: datetime.date) -> bool:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from toolkit.diagnostics import Severity
+from toolkit.document.model import Document
 from toolkit.document.walk import get
 from toolkit.rules._eras import before_final_rule
 from toolkit.rules._registry import Finding, rule
@@ -26,7 +28,7 @@ def _interventions(doc) -> list:
 
 
 @rule("ARM001", "intervention-unused")
-def intervention_unused(doc):
+def intervention_unused(doc: Document) -> Iterator[Finding]:
     """An intervention is not given in any arm.
 
     ## What it checks
@@ -68,7 +70,7 @@ def intervention_unused(doc):
 
 
 @rule("ARM002", "arm-without-intervention")
-def arm_without_intervention(doc):
+def arm_without_intervention(doc: Document) -> Iterator[Finding]:
     """An arm gives no intervention, or a no-intervention arm gives one.
 
     ## What it checks
@@ -114,7 +116,7 @@ def arm_without_intervention(doc):
 
 
 @rule("ARM003", "unknown-intervention")
-def unknown_intervention(doc):
+def unknown_intervention(doc: Document) -> Iterator[Finding]:
     """An arm refers to an intervention that is not defined.
 
     ## What it checks
@@ -149,7 +151,7 @@ def unknown_intervention(doc):
 
 
 @rule("ARM004", "duplicate-id-or-label")
-def duplicate_id_or_label(doc):
+def duplicate_id_or_label(doc: Document) -> Iterator[Finding]:
     """Two arms or two interventions share an id, or two arms share a label.
 
     ## What it checks
@@ -191,7 +193,7 @@ def duplicate_id_or_label(doc):
 
 
 @rule("ARM005", "masking-roles")
-def masking_roles(doc):
+def masking_roles(doc: Document) -> Iterator[Finding]:
     """The masking level does not match the masked roles.
 
     ## What it checks
@@ -234,7 +236,7 @@ def masking_roles(doc):
 
 
 @rule("ARM006", "phases-vs-study-type")
-def phases_vs_study_type(doc):
+def phases_vs_study_type(doc: Document) -> Iterator[Finding]:
     """The phases do not fit the study type, or are an impossible combination.
 
     ## What it checks
@@ -273,7 +275,7 @@ def phases_vs_study_type(doc):
 
 
 @rule("ARM007", "alternative-doses", Severity.WARNING)
-def alternative_doses(doc):
+def alternative_doses(doc: Document) -> Iterator[Finding]:
     """Alternative doses without the condition that chooses between them.
 
     ## What it checks
@@ -359,7 +361,7 @@ _CHOICE_WORDS = re.compile(r"investigator'?s? choice|at the discretion|chosen|ch
 
 
 @rule("ARM008", "alternative-interventions", Severity.WARNING)
-def alternative_interventions(doc):
+def alternative_interventions(doc: Document) -> Iterator[Finding]:
     """An intervention is a list of alternatives with no rule for choosing.
 
     ## What it checks

@@ -9,7 +9,10 @@ warning too.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from toolkit.diagnostics import Severity
+from toolkit.document.model import Document
 from toolkit.document.walk import get
 from toolkit.parse import outcomes
 from toolkit.parse.durations import named_time_point, same, time_points
@@ -34,7 +37,7 @@ def _titles(doc):
 
 
 @rule("OUT001", "non-specific-outcome", Severity.WARNING)
-def non_specific_outcome(doc):
+def non_specific_outcome(doc: Document) -> Iterator[Finding]:
     """An outcome measure names a domain, not a metric.
 
     ## What it checks
@@ -75,7 +78,7 @@ def non_specific_outcome(doc):
 
 
 @rule("OUT002", "instrument-only-outcome", Severity.WARNING)
-def instrument_only_outcome(doc):
+def instrument_only_outcome(doc: Document) -> Iterator[Finding]:
     """An outcome measure names an instrument and nothing measured with it.
 
     ## What it checks
@@ -114,7 +117,7 @@ def instrument_only_outcome(doc):
 
 
 @rule("OUT003", "several-measures-in-one", Severity.WARNING)
-def several_measures_in_one(doc):
+def several_measures_in_one(doc: Document) -> Iterator[Finding]:
     """One outcome holds two measures.
 
     ## What it checks
@@ -157,7 +160,7 @@ def several_measures_in_one(doc):
 
 
 @rule("OUT004", "outcome-written-as-objective", Severity.WARNING)
-def outcome_written_as_objective(doc):
+def outcome_written_as_objective(doc: Document) -> Iterator[Finding]:
     """An outcome measure is written as an objective or a sentence.
 
     ## What it checks
@@ -195,7 +198,7 @@ def outcome_written_as_objective(doc):
 
 
 @rule("OUT005", "duplicate-outcome", Severity.WARNING)
-def duplicate_outcome(doc):
+def duplicate_outcome(doc: Document) -> Iterator[Finding]:
     """The same outcome measure is listed twice.
 
     ## What it checks
@@ -242,7 +245,7 @@ def duplicate_outcome(doc):
 
 
 @rule("OUT006", "time-point-with-window", Severity.WARNING)
-def time_point_with_window(doc):
+def time_point_with_window(doc: Document) -> Iterator[Finding]:
     """A measure taken at one time point has a time frame that is a window, or no end.
 
     ## What it checks
@@ -283,7 +286,7 @@ def time_point_with_window(doc):
         path = (*where, "timeframe")
         named = named_time_point(endpoint["measure"])
         window = outcomes.window(text) if named and not outcomes.over_interval(endpoint["measure"]) else None
-        if window and any(same(named.days, point.days) for point in time_points(text)):
+        if window and named is not None and any(same(named.days, point.days) for point in time_points(text)):
             when = named.text if named.text.lower().startswith("at ") else f"at {named.text}"
             yield Finding(path, f'"{endpoint["measure"]}" is measured {when}, but its timeframe '
                                 f'"{text}" is a window ("{window}"); give the time point itself')

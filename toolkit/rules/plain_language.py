@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from toolkit.diagnostics import Severity
+from toolkit.document.accessors import patient, patient_languages
+from toolkit.document.model import Document
 from toolkit.document.walk import get
 from toolkit.parse.placeholders import has_placeholder
 from toolkit.parse.readability import FIELDS, Target, measure_patient, patient_text
@@ -12,16 +15,13 @@ from toolkit.rules._registry import Finding, rule
 
 
 def _where(doc, lang: str) -> tuple:
-    if lang == doc.data.get("language", "en"):
-        source, base = doc.data.get("patient", {}), ("patient",)
-    else:
-        source, base = get(doc.data, "translations", lang, "patient", default={}), ("translations", lang, "patient")
+    base, source = patient(doc.data, lang)
     first = next((key for key in FIELDS if source.get(key)), None)
     return base + ((first,) if first else ())
 
 
 @rule("PLS001", "summary-too-hard-english", Severity.WARNING, options={"max_grade": 8.0})
-def summary_too_hard_english(doc, *, max_grade):
+def summary_too_hard_english(doc: Document, *, max_grade) -> Iterator[Finding]:
     """The English patient summary is harder to read than US grade 8.
 
     ## What it checks
@@ -67,7 +67,7 @@ def summary_too_hard_english(doc, *, max_grade):
 
 @rule("PLS002", "summary-too-hard-chinese", Severity.WARNING,
       options={"max_mean_length": 25.0, "long_sentence": 35, "max_long_share": 0.2})
-def summary_too_hard_chinese(doc, *, max_mean_length, long_sentence, max_long_share):
+def summary_too_hard_chinese(doc: Document, *, max_mean_length, long_sentence, max_long_share) -> Iterator[Finding]:
     """The Chinese patient summary has sentences too long for easy reading (a heuristic).
 
     ## What it checks
@@ -117,7 +117,7 @@ _ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9-]{1,7}\b")
 
 
 @rule("PLS003", "unexplained-abbreviation", Severity.WARNING)
-def unexplained_abbreviation(doc):
+def unexplained_abbreviation(doc: Document) -> Iterator[Finding]:
     """The patient summary uses an abbreviation it does not explain.
 
     ## What it checks
@@ -144,14 +144,11 @@ def unexplained_abbreviation(doc):
     Spell it out, or add it to the glossary:
     `glossary: [{term: IMRT, definition: a precise kind of radiotherapy}]`.
     """
-    languages = [doc.data.get("language", "en")] if doc.data.get("patient") else []
-    languages += [lang for lang, t in get(doc.data, "translations", default={}).items() if t.get("patient")]
-    for lang in sorted(set(languages)):
+    for lang in patient_languages(doc.data):
         text = patient_text(doc.data, lang)
         if not text or has_placeholder(text):
             continue
-        source = doc.data if lang == doc.data.get("language", "en") else get(doc.data, "translations", lang, default={})
-        explained = {g["term"].upper() for g in get(source, "patient", "glossary", default=[])}
+        explained = {g["term"].upper() for g in patient(doc.data, lang)[1].get("glossary", [])}
         for abbreviation in sorted(set(_ABBREVIATION.findall(text))):
             spelled_out = re.search(rf"\(\s*{re.escape(abbreviation)}\s*\)", text)
             roman = re.fullmatch(r"[IVX]+", abbreviation)  # "phase II"

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from toolkit.diagnostics import Severity
+from toolkit.document.accessors import ratio_parts
+from toolkit.document.model import Document
 from toolkit.document.walk import get
 from toolkit.parse.allocation import cluster_design, stated_ratio, within_participant_design
 from toolkit.rules._registry import Finding, rule
@@ -11,8 +15,7 @@ COMPARATORS = {"active_comparator", "placebo_comparator", "sham_comparator", "no
 
 
 def _ratio_parts(doc) -> list[int] | None:
-    ratio = get(doc.data, "design", "randomization", "ratio")
-    return [int(p) for p in ratio.split(":")] if ratio else None
+    return ratio_parts(doc.data)
 
 
 def _arms(doc) -> list:
@@ -32,7 +35,7 @@ def _design_texts(doc):
 
 
 @rule("RND001", "ratio-arms-mismatch")
-def ratio_arms_mismatch(doc):
+def ratio_arms_mismatch(doc: Document) -> Iterator[Finding]:
     """The randomization ratio has a different number of parts than there are arms.
 
     ## What it checks
@@ -78,7 +81,7 @@ def ratio_arms_mismatch(doc):
 
 
 @rule("RND002", "randomized-single-arm")
-def randomized_single_arm(doc):
+def randomized_single_arm(doc: Document) -> Iterator[Finding]:
     """A randomized trial with fewer than two arms.
 
     ## What it checks
@@ -112,7 +115,7 @@ def randomized_single_arm(doc):
 
 
 @rule("RND003", "ratio-missing", Severity.WARNING)
-def ratio_missing(doc):
+def ratio_missing(doc: Document) -> Iterator[Finding]:
     """A randomized trial does not state its allocation ratio.
 
     ## What it checks
@@ -163,7 +166,7 @@ def ratio_missing(doc):
 
 
 @rule("RND004", "ratio-without-randomization")
-def ratio_without_randomization(doc):
+def ratio_without_randomization(doc: Document) -> Iterator[Finding]:
     """A randomization ratio is given for a trial that is not randomized.
 
     ## What it checks
@@ -198,7 +201,7 @@ def ratio_without_randomization(doc):
 
 
 @rule("RND005", "model-arm-count", Severity.WARNING)
-def model_arm_count(doc):
+def model_arm_count(doc: Document) -> Iterator[Finding]:
     """The intervention model or allocation does not fit the number of arms.
 
     ## What it checks
@@ -243,7 +246,7 @@ def model_arm_count(doc):
 
 
 @rule("RND006", "enrollment-ratio-split", Severity.WARNING)
-def enrollment_ratio_split(doc):
+def enrollment_ratio_split(doc: Document) -> Iterator[Finding]:
     """The planned enrollment cannot be split by the randomization ratio.
 
     ## What it checks
@@ -282,7 +285,7 @@ def enrollment_ratio_split(doc):
 
 
 @rule("RND007", "arm-roles-vs-allocation", Severity.WARNING)
-def arm_roles_vs_allocation(doc):
+def arm_roles_vs_allocation(doc: Document) -> Iterator[Finding]:
     """The arms' roles do not fit the allocation.
 
     ## What it checks

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from toolkit.diagnostics import Severity
+from toolkit.document.model import Document
 from toolkit.document.walk import get
 from toolkit.rules._registry import Finding, rule
 
 
 @rule("REQ001", "study-type-missing", Severity.WARNING)
-def study_type_missing(doc):
+def study_type_missing(doc: Document) -> Iterator[Finding]:
     """The study type is not given.
 
     ## What it checks
@@ -42,7 +45,7 @@ def study_type_missing(doc):
 
 
 @rule("REQ002", "status-missing", Severity.WARNING)
-def status_missing(doc):
+def status_missing(doc: Document) -> Iterator[Finding]:
     """The overall recruitment status is not given.
 
     ## What it checks
@@ -79,7 +82,7 @@ def status_missing(doc):
 
 
 @rule("REQ003", "primary-endpoint-missing", Severity.WARNING)
-def primary_endpoint_missing(doc):
+def primary_endpoint_missing(doc: Document) -> Iterator[Finding]:
     """An interventional or observational study has no primary endpoint.
 
     ## What it checks
@@ -120,7 +123,7 @@ def primary_endpoint_missing(doc):
 # can take part. Numbered apart from the registry-field rules so that those can grow.
 
 @rule("REQ020", "age-limits-not-stated", Severity.WARNING)
-def age_limits_not_stated(doc):
+def age_limits_not_stated(doc: Document) -> Iterator[Finding]:
     """Neither a minimum nor a maximum age is given, and the protocol does not say there is no limit.
 
     ## What it checks
@@ -158,7 +161,7 @@ def age_limits_not_stated(doc):
 
 
 @rule("REQ021", "sex-not-stated", Severity.WARNING)
-def sex_not_stated(doc):
+def sex_not_stated(doc: Document) -> Iterator[Finding]:
     """The sexes eligible are not given.
 
     ## What it checks

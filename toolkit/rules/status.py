@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import pairwise
 
 from toolkit.diagnostics import Severity
+from toolkit.document.model import Document
 from toolkit.document.walk import get
 from toolkit.parse import dates
 from toolkit.rules._eras import ICMJE_REGISTRATION, before_final_rule, started_before
@@ -46,7 +48,7 @@ def _stated(doc) -> tuple[str | None, str]:
 
 
 @rule("DAT001", "milestones-out-of-order")
-def milestones_out_of_order(doc):
+def milestones_out_of_order(doc: Document) -> Iterator[Finding]:
     """The study dates are out of order.
 
     ## What it checks
@@ -84,7 +86,7 @@ def milestones_out_of_order(doc):
 
 
 @rule("DAT002", "date-type-missing", Severity.WARNING)
-def date_type_missing(doc):
+def date_type_missing(doc: Document) -> Iterator[Finding]:
     """A study date does not say whether it is actual or estimated.
 
     ## What it checks
@@ -119,7 +121,7 @@ def date_type_missing(doc):
 
 
 @rule("DAT003", "date-type-vs-status")
-def date_type_vs_status(doc):
+def date_type_vs_status(doc: Document) -> Iterator[Finding]:
     """A date's type contradicts the overall status.
 
     ## What it checks
@@ -155,7 +157,7 @@ def date_type_vs_status(doc):
     """
     status = _status(doc)
     overall, named = _stated(doc)
-    for key, wanted in MUST_BE.get(overall, {}).items():
+    for key, wanted in MUST_BE.get(overall or "", {}).items():
         given = get(status, key, "type")
         if given and given != wanted:
             yield Finding(("status", key, "type"),
@@ -164,7 +166,7 @@ def date_type_vs_status(doc):
 
 
 @rule("DAT004", "actual-date-in-future")
-def actual_date_in_future(doc):
+def actual_date_in_future(doc: Document) -> Iterator[Finding]:
     """A date marked actual lies in the future.
 
     ## What it checks
@@ -198,7 +200,7 @@ def actual_date_in_future(doc):
 
 
 @rule("DAT005", "why-stopped", Severity.WARNING)
-def why_stopped(doc):
+def why_stopped(doc: Document) -> Iterator[Finding]:
     """A stopped trial does not say why (or a running one says why it stopped).
 
     ## What it checks
@@ -236,7 +238,7 @@ def why_stopped(doc):
 
 
 @rule("DAT006", "enrollment-type-vs-status")
-def enrollment_type_vs_status(doc):
+def enrollment_type_vs_status(doc: Document) -> Iterator[Finding]:
     """The enrollment type contradicts the overall status.
 
     ## What it checks
@@ -292,7 +294,7 @@ def enrollment_type_vs_status(doc):
 
 
 @rule("DAT007", "registered-after-start", Severity.WARNING, options={"max_days": 21})
-def registered_after_start(doc, *, max_days):
+def registered_after_start(doc: Document, *, max_days) -> Iterator[Finding]:
     """The trial was registered after it started.
 
     ## What it checks
@@ -335,14 +337,15 @@ def registered_after_start(doc, *, max_days):
         return
     start, submitted = get(status, "start", "date"), status.get("first_submitted")
     if start and submitted and dates.surely_before(start, submitted) and get(status, "start", "type") != "estimated":
-        days = (dates.date_range(submitted)[0] - dates.date_range(start)[1]).days
+        submitted_days, start_days = dates.date_range(submitted), dates.date_range(start)
+        days = (submitted_days[0] - start_days[1]).days if submitted_days and start_days else 0
         if days > max_days:
             yield Finding(("status", "first_submitted"),
                           f"first submitted {submitted}, {days} days after the start ({start}): registered retrospectively")
 
 
 @rule("DAT008", "status-vs-sites")
-def status_vs_sites(doc):
+def status_vs_sites(doc: Document) -> Iterator[Finding]:
     """The overall status contradicts the sites' statuses.
 
     ## What it checks

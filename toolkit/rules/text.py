@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
 
 from toolkit.diagnostics import Severity, dotted
+from toolkit.document.model import Document
 from toolkit.parse.placeholders import PLACEHOLDER, PLACEHOLDER_WORD, may_hold_placeholder, placeholder
 from toolkit.rules._registry import Finding, rule
 
@@ -41,7 +43,7 @@ def _hits(doc, pattern, needle: str | None = None, fold: bool = False):
 
 
 @rule("TXT001", "leftover-placeholder")
-def leftover_placeholder(doc):
+def leftover_placeholder(doc: Document) -> Iterator[Finding]:
     """Leftover template placeholder.
 
     ## What it checks
@@ -87,7 +89,7 @@ def leftover_placeholder(doc):
 
 
 @rule("TXT002", "mojibake")
-def mojibake(doc):
+def mojibake(doc: Document) -> Iterator[Finding]:
     """Text damaged by a wrong character encoding (mojibake).
 
     ## What it checks
@@ -132,7 +134,7 @@ def _first_difference(damaged: str, repaired: str) -> tuple[str, str]:
 
 
 @rule("TXT003", "markup-debris", Severity.WARNING)
-def markup_debris(doc):
+def markup_debris(doc: Document) -> Iterator[Finding]:
     """Backslash escapes left over from a Markdown export.
 
     ## What it checks
@@ -166,7 +168,7 @@ def markup_debris(doc):
 
 
 @rule("TXT004", "empty-text", Severity.WARNING)
-def empty_text(doc):
+def empty_text(doc: Document) -> Iterator[Finding]:
     """A text field or section is empty.
 
     ## What it checks
@@ -196,7 +198,7 @@ def empty_text(doc):
 
 
 @rule("TXT005", "inconsistent-spelling", Severity.WARNING)
-def inconsistent_spelling(doc):
+def inconsistent_spelling(doc: Document) -> Iterator[Finding]:
     """A name is spelled differently in different places.
 
     ## What it checks
@@ -253,9 +255,9 @@ def inconsistent_spelling(doc):
             counts[word.lower()] = counts.get(word.lower(), 0) + 1
         for word in {w for w in _NAME_WORD.findall(joined)}:
             names = by_prefix.get(word[:2].lower())
-            name = _misspelt(word, names, owners) if names else None
-            if name and not _english_words(word, name):
-                rare, usual = _rarer(word, name, counts)
+            near = _misspelt(word, names, owners) if names else None
+            if near and not _english_words(word, near):
+                rare, usual = _rarer(word, near, counts)
                 suspects[rare] = usual
     for shown, suggestion in sorted(suspects.items()):  # report each at its first place
         path = next((path for path, text in prose
@@ -371,7 +373,7 @@ def _rarer(word: str, name: str, counts: dict[str, int]) -> tuple[str, str]:
 
 
 @rule("TXT006", "criteria-run-together", Severity.WARNING)
-def criteria_run_together(doc):
+def criteria_run_together(doc: Document) -> Iterator[Finding]:
     """Several eligibility criteria are written as one item.
 
     ## What it checks

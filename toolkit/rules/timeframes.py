@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from toolkit.diagnostics import Severity
+from toolkit.document.model import Document
 from toolkit.document.walk import get
 from toolkit.parse.dates import span_days
 from toolkit.parse.durations import (
@@ -48,7 +51,7 @@ def _days(days: float) -> str:
 
 
 @rule("TIM001", "primary-timeframe-missing", Severity.WARNING)
-def primary_timeframe_missing(doc):
+def primary_timeframe_missing(doc: Document) -> Iterator[Finding]:
     """A primary endpoint has no time frame.
 
     ## What it checks
@@ -83,7 +86,7 @@ def primary_timeframe_missing(doc):
 
 
 @rule("TIM002", "secondary-timeframe-missing", Severity.INFO)
-def secondary_timeframe_missing(doc):
+def secondary_timeframe_missing(doc: Document) -> Iterator[Finding]:
     """A secondary or other endpoint has no time frame.
 
     ## What it checks
@@ -117,7 +120,7 @@ def secondary_timeframe_missing(doc):
 
 
 @rule("TIM003", "timeframe-beyond-follow-up")
-def timeframe_beyond_follow_up(doc):
+def timeframe_beyond_follow_up(doc: Document) -> Iterator[Finding]:
     """An endpoint is assessed later than participants are followed.
 
     ## What it checks
@@ -168,7 +171,7 @@ def timeframe_beyond_follow_up(doc):
 
 
 @rule("TIM004", "timeframe-beyond-study-dates", Severity.WARNING, options={"approximate_margin": 0.25})
-def timeframe_beyond_study_dates(doc, *, approximate_margin):
+def timeframe_beyond_study_dates(doc: Document, *, approximate_margin) -> Iterator[Finding]:
     """An endpoint's time frame is longer than the study itself.
 
     ## What it checks
@@ -244,7 +247,7 @@ def timeframe_beyond_study_dates(doc, *, approximate_margin):
 
 
 @rule("TIM005", "vague-timeframe", Severity.WARNING)
-def vague_timeframe(doc):
+def vague_timeframe(doc: Document) -> Iterator[Finding]:
     """A time frame says nothing measurable.
 
     ## What it checks
@@ -282,7 +285,7 @@ def vague_timeframe(doc):
 
 
 @rule("TIM006", "measure-timeframe-mismatch")
-def measure_timeframe_mismatch(doc):
+def measure_timeframe_mismatch(doc: Document) -> Iterator[Finding]:
     """A measure names its own time point, and the time frame says something else.
 
     ## What it checks

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from toolkit.diagnostics import Severity
+from toolkit.document.model import Document
 from toolkit.document.walk import get
 from toolkit.parse.facts import Difference, compare
 from toolkit.parse.placeholders import has_placeholder
@@ -53,7 +54,7 @@ def _all_differences(doc) -> list[tuple[tuple, Difference]]:
 
 
 @rule("TRN001", "translation-numbers-differ", Severity.WARNING)
-def translation_numbers_differ(doc):
+def translation_numbers_differ(doc: Document) -> Iterator[Finding]:
     """A translation states other numbers, or other units, than the text it translates.
 
     ## What it checks
@@ -94,7 +95,7 @@ def translation_numbers_differ(doc):
 
 
 @rule("TRN002", "translation-comparison-differs", Severity.WARNING)
-def translation_comparison_differs(doc):
+def translation_comparison_differs(doc: Document) -> Iterator[Finding]:
     """A translation compares differently: "at least" became "more than", "≥" became "≤".
 
     ## What it checks
@@ -135,7 +136,7 @@ def translation_comparison_differs(doc):
 
 
 @rule("TRN003", "translation-negation-differs", Severity.WARNING)
-def translation_negation_differs(doc):
+def translation_negation_differs(doc: Document) -> Iterator[Finding]:
     """A translation has more or fewer negations than the text it translates.
 
     ## What it checks
@@ -176,7 +177,7 @@ def translation_negation_differs(doc):
 
 
 @rule("TRN004", "translation-items-missing", Severity.ERROR)
-def translation_items_missing(doc):
+def translation_items_missing(doc: Document) -> Iterator[Finding]:
     """A translated list has more or fewer items than the original.
 
     ## What it checks
