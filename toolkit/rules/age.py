@@ -151,7 +151,7 @@ def _stated_limits(doc) -> list[tuple[str, int, Age]]:
 
 
 def _compute_limits(doc) -> list:
-    found = []
+    found: list[tuple[str, int, Age]] = []
     for section in ("inclusion", "exclusion"):
         for index, criterion in enumerate(get(doc.data, "eligibility", section, default=[]) or []):
             if isinstance(criterion, str):
@@ -219,9 +219,9 @@ def _compute_findings(doc) -> dict:
     result: dict = {}
     for kind, declared in zip(("min", "max"), _bounds(doc)):
         result[kind] = None
-        if declared is None or age_days(str(declared)) is None:
+        target = age_days(str(declared)) if declared is not None else None
+        if target is None:
             continue  # AGE003 reports a limit stated only in the text
-        target = age_days(str(declared))
         if kind in _open_sides(limits):
             continue
         literal = _effective(limits, kind, Age.inclusive_days)
@@ -229,8 +229,8 @@ def _compute_findings(doc) -> dict:
             continue
         # A wording read both ways ("over 18") moves its limit by one unit; every combination of
         # readings gives an effective limit between these two (the choice is monotone).
-        low = _effective(limits, kind, lambda age: min(age.inclusive_days(), _other_reading(age)))
-        high = _effective(limits, kind, lambda age: max(age.inclusive_days(), _other_reading(age)))
+        low = _effective(limits, kind, lambda age: min(age.inclusive_days(), _other_reading(age))) or literal
+        high = _effective(limits, kind, lambda age: max(age.inclusive_days(), _other_reading(age))) or literal
         low_days = min(low[2].inclusive_days(), _other_reading(low[2]))
         high_days = max(high[2].inclusive_days(), _other_reading(high[2]))
         ambiguous = low_days - 2 <= target <= high_days + 2
