@@ -25,7 +25,28 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
-@click.group(context_settings=CONTEXT)
+class _Protocol(click.Group):
+    """The command group; a bug inside a command ends the run with status 2, never 1.
+
+    Status 1 means "errors were found": a crash must not look like a verdict on the files.
+    The traceback is shown only with PROTOCOL_DEBUG=1 (for a bug report).
+    """
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001  (anything else is a bug of ours)
+            if os.environ.get("PROTOCOL_DEBUG"):
+                import traceback
+
+                traceback.print_exc()
+            _fail(f"internal error ({type(exc).__name__}: {str(exc)[:300]}); please report it "
+                  "(PROTOCOL_DEBUG=1 shows the traceback)")
+
+
+@click.group(cls=_Protocol, context_settings=CONTEXT)
 @click.version_option(__version__, "-V", "--version", prog_name="protocol")
 def main() -> None:
     """Clinical-trial protocols as YAML: validate, check for contradictions, render.
@@ -47,7 +68,7 @@ def main() -> None:
 @click.option("--ignore", metavar="CODES", help="Leave out these codes or families, comma-separated.")
 @click.option("--strict", is_flag=True, help="Warnings fail the run too (exit status 1).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Worker processes for many files [default: all cores].")
+              help="Worker processes for many files [default: one per idle core, from 40 files].")
 def validate(paths, output_format, select, ignore, strict, jobs) -> None:
     """Check protocol files: YAML, schema, then consistency rules.
 
@@ -72,7 +93,7 @@ def validate(paths, output_format, select, ignore, strict, jobs) -> None:
     try:
         selection = Selection(parse_codes(select), parse_codes(ignore))
         files = discover(paths or ("protocols",))
-        settings = ValidateSettings(tuple(files), output_format, selection, strict, jobs or os.cpu_count() or 1)
+        settings = ValidateSettings(tuple(files), output_format, selection, strict, jobs)
         status = run(files, settings, sys.stdout)
     except (PathError, SettingsError) as err:
         _fail(str(err))

@@ -6,6 +6,7 @@ and what the exit status is. Reporters only format what it returns.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -121,13 +122,43 @@ def _check_batch(batch) -> list[tuple[str, list[Diagnostic]]]:
     return [_check_one(item) for item in batch]
 
 
-def check_files(work: list[tuple[str, RuleConfig]], jobs: int = 1) -> Iterator[tuple[str, list[Diagnostic]]]:
-    """(file, diagnostics) for each (file, configuration), in order, using up to `jobs` processes."""
-    jobs = min(jobs, len(work))  # more processes than files only costs start-up time
-    if jobs <= 1 or len(work) < PARALLEL_THRESHOLD:
+def check_files(work: list[tuple[str, RuleConfig]], jobs: int | None = 1) -> Iterator[tuple[str, list[Diagnostic]]]:
+    """(file, diagnostics) for each (file, configuration), in order, using up to `jobs` processes
+    (None: as many as pay, see `worker_count`)."""
+    jobs = worker_count(len(work), jobs)
+    if jobs <= 1:
         yield from map(_check_one, work)
         return
     yield from _in_processes(work, jobs)
+
+
+def worker_count(files: int, jobs: int | None) -> int:
+    """How many processes check `files` files: `jobs` when the user chose it; otherwise as many
+    as pay, by measurement on a 2-core machine (benchmarks/validate_bench.py, figures in the
+    README): none beside this one below PARALLEL_THRESHOLD files, where forking and handing
+    results back cost more than the second core gives; and one per idle core, where a busy
+    core (a build, an editor, another check) makes a second worker slower than none. The
+    one-minute load average says how many cores are busy; it lags, so a core it counts busy
+    that has just become idle only costs the speed-up, never makes the run slower."""
+    if files < PARALLEL_THRESHOLD:
+        return 1
+    if jobs is not None:
+        return max(1, min(jobs, files))  # more processes than files only costs start-up time
+    cores = os.cpu_count() or 1
+    idle = cores - os.getloadavg()[0]
+    return max(1, min(cores, files, int(idle + 0.5)))
+
+
+def _warm() -> None:
+    """Build once, before the workers fork, what each would otherwise build for itself: the
+    schema validator, the pronunciation tables of the readability rules and the drug-name
+    table (a few tenths of a second each, paid here once for a run of many files)."""
+    from toolkit.parse import drug_names, readability
+
+    schema.validator()
+    readability._cmu()
+    readability._pyphen()
+    drug_names._table()
 
 
 def _in_processes(work, jobs: int) -> Iterator[tuple[str, list[Diagnostic]]]:
@@ -143,7 +174,7 @@ def _in_processes(work, jobs: int) -> Iterator[tuple[str, list[Diagnostic]]]:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    schema.validator()  # built once here, inherited by the forked workers
+    _warm()
     size = max(1, min(32, len(work) // (jobs * 16)))
     remaining = deque(work[i:i + size] for i in range(0, len(work), size))
     window = jobs * 4  # batches in flight: results are handed back in order, memory stays flat

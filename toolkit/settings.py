@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -90,4 +89,4 @@ class ValidateSettings:
     output_format: str = "text"
     selection: Selection = field(default_factory=Selection)
     strict: bool = False
-    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    jobs: int | None = None  # None: as many processes as pay (engine.worker_count)

@@ -163,3 +163,15 @@ interventions:
     assert lines(placebo, "ARM010") == []
     sham = body.replace("placebo_comparator", "sham_comparator")
     assert lines(sham, "ARM010") == []
+
+
+def test_arm007_doses_given_by_the_arms():
+    # NCT00381732: the intervention says "2.5 mg or 5 mg tadalafil", arm 2 gets 2.5 mg and arm 3 5 mg
+    body = """arms:
+  - {id: a, label: '2', type: experimental, description: 2.5 mg tadalafil tablet, interventions: [t]}
+  - {id: b, label: '3', type: experimental, description: 5 mg tadalafil tablet, interventions: [t]}
+interventions:
+  - {id: t, name: Tadalafil, type: drug, description: 2.5 mg or 5 mg tadalafil tablet taken by mouth once a day}
+"""
+    assert lines(body, "ARM007") == []
+    assert lines(body.replace("description: 5 mg tadalafil", "description: tadalafil"), "ARM007") == [5]

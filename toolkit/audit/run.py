@@ -156,7 +156,7 @@ def audit_record(source: Source, yaml_dir: Path | None = None) -> dict:
             row["findings"] = [_finding(d, True) for d in loaded.diagnostics]
             return row
         data = loaded.document.data
-        status = data["status"] if isinstance(data.get("status"), dict) else {}
+        status: dict = data["status"] if isinstance(data.get("status"), dict) else {}
         registered = _YEAR.match(str(status.get("first_submitted") or ""))
         row.update({
             "id": data.get("id"),

@@ -283,7 +283,9 @@ def alternative_doses(doc: Document) -> Iterator[Finding]:
     and frequency) where an item has no `condition`; and text such as "12 mg (or 8 mg)" in
     doses, arm and intervention descriptions with no condition nearby ("body weight < 60 kg")
     and no word saying the doses are a titration ("titrated", "flexible-dose") or a vial's
-    strengths ("vials containing 20 mg or 80 mg").
+    strengths ("vials containing 20 mg or 80 mg"); an intervention whose alternative doses
+    are each the dose of one arm ("2.5 mg or 5 mg tadalafil", arms "2.5 mg tadalafil" and
+    "5 mg tadalafil") is left alone: randomization chooses.
 
     ## Why it matters
     Investigators at different sites will choose differently, and the dose a participant gets
@@ -330,7 +332,20 @@ def alternative_doses(doc: Document) -> Iterator[Finding]:
     for path, text in _dosing_texts(doc):
         match = _ALTERNATIVE_DOSES.search(text)
         if match and not _CONDITION_WORDS.search(text[max(0, match.start() - 80): match.end() + 60]):
+            if path[0] == "interventions" and _doses_by_arm(match, doc.data.get("arms", [])):
+                continue  # "2.5 mg or 5 mg tadalafil", and one arm gets 2.5 mg, another 5 mg
             yield Finding(path, f'"{match.group(0).strip()}" gives alternative doses without saying who gets which')
+
+
+def _doses_by_arm(match: re.Match, arms: list) -> bool:
+    """Each alternative dose is the dose of an arm of its own: randomization chooses."""
+    def tight(text: str) -> str:  # "2.5 mg" and "2.5mg" alike
+        return re.sub(r"(\d)\s+(?=[a-zµ])", r"\1", text.lower())
+
+    texts = [tight(f'{arm.get("label", "")} {arm.get("description", "")}') for arm in arms]
+    doses = [re.compile(r"(?<![\d.])" + re.escape(tight(dose))) for dose in match.groups()]
+    owners = [[i for i, text in enumerate(texts) if dose.search(text)] for dose in doses]
+    return all(len(found) == 1 for found in owners) and len({found[0] for found in owners}) == len(doses)
 
 
 def _not_a_choice(name: str) -> bool:

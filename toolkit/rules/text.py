@@ -258,7 +258,8 @@ def inconsistent_spelling(doc: Document) -> Iterator[Finding]:
             near = _misspelt(word, names, owners) if names else None
             if near and not _english_words(word, near):
                 rare, usual = _rarer(word, near, counts)
-                suspects[rare] = usual
+                if rare.lower() not in {shown.lower() for shown in suspects}:  # one finding per spelling, whatever its case
+                    suspects[rare] = usual
     for shown, suggestion in sorted(suspects.items()):  # report each at its first place
         path = next((path for path, text in prose
                      if re.search(rf"(?<![A-Za-z]){re.escape(shown)}(?![A-Za-z])", text, re.IGNORECASE)), None)
