@@ -6,9 +6,9 @@ import json
 
 from conftest import QUIET
 
-BODY = QUIET + ("eligibility:\n  minimum_age: 18 years\n  inclusion:\n    - Age > 18 years<comment>\n  sex: all\n"
+BODY = QUIET + ("eligibility:\n  minimum_age: 18 years\n  inclusion:\n    - Age ≥ 20 years<comment>\n  sex: all\n"
                 "  healthy_volunteers: false\n  exclusion: [Pregnancy]\n")
-CRITERION = QUIET.count("\n") + 4  # the line of "- Age > 18 years"
+CRITERION = QUIET.count("\n") + 4  # the line of "- Age ≥ 20 years"
 MINIMUM = CRITERION - 2
 
 

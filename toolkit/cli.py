@@ -309,6 +309,36 @@ def _prs_xml(file, data, prs_org) -> str:
     return upload.xml
 
 
+@main.command(context_settings=CONTEXT)
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "output_format", default="text", show_default=True, type=click.Choice(["text", "json"]),
+              help="text: one block per criterion; json: {\"version\": 1, \"criteria\": [...]}.")
+def criteria(file, output_format) -> None:
+    """Show how each eligibility criterion is read: its ages and durations.
+
+    Each age has an operator, a value, a unit and a role: `bound` (a limit on the
+    participants' age, what the AGE rules compare with minimum_age and maximum_age) or
+    `condition` (an age that qualifies another requirement, e.g. "Karnofsky for patients
+    > 16 years"). Ages in exclusion criteria are shown as written. Exit status 1 if the
+    file cannot be read as YAML.
+
+    \b
+    Examples:
+      protocol criteria protocols/NCT04361331.yaml
+      protocol criteria protocols/NCT04361331.yaml --format json
+    """
+    from toolkit.commands.criteria import read_criteria, write_json, write_text
+    from toolkit.document.load import load_file
+    from toolkit.reporters import TextReporter
+
+    loaded = load_file(file)
+    if loaded.document is None:
+        TextReporter(sys.stderr).file_done(file, loaded.diagnostics)
+        sys.exit(1)
+    writer = write_json if output_format == "json" else write_text
+    writer(file, read_criteria(loaded.document), sys.stdout)
+
+
 def _valid_document(file, rules: bool = True):
     """The loaded protocol, or exit 1 after printing its errors (warnings do not block).
 

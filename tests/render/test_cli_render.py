@@ -8,7 +8,7 @@ from conftest import AS_PUBLISHED, MINIMAL, PROTOCOLS
 def test_protocol_with_errors_is_not_rendered(cli, tmp_path):
     out = tmp_path / "r.html"
     result = cli("render", AS_PUBLISHED / "NCT07063888.yaml", "--doc", "registry", "-o", out)
-    assert result.exit_code == 1 and "AGE002" in result.output
+    assert result.exit_code == 1 and "TXT001" in result.output  # the {{SITE_NAME}} placeholder
     assert not out.exists()
 
 

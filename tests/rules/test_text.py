@@ -62,6 +62,11 @@ def test_txt006_criteria_run_together():
     assert lines(jammed, "TXT006") == [3]
     sublist = "eligibility:\n  inclusion:\n    - \"Adequate function:\\n\\n1. Neutrophils ok;\\n2. Platelets ok\"\n"
     assert lines(sublist, "TXT006") == []
+    # a right-aligned legacy list merged by an older import (ctgov-xml/NCT02438137)
+    merged = ("eligibility:\n  exclusion:\n    - \"1. Regular use of CPAP within the last 2 months\\n"
+              "- Physical impairment that prevents informed consent;\\n- Cardiac conditions\"\n")
+    ((line, message),) = findings(merged, "TXT006")
+    assert line == 3 and "holds 3 items" in message
 
 
 def test_txt005_leaves_inflections_variants_and_names_alone():

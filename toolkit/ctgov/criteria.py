@@ -12,7 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_HEADING = re.compile(r"^\s*(?:key\s+)?(inclusion|exclusion)(?:\s+criteria)?\s*:?\s*$", re.IGNORECASE)
+_HEADING = re.compile(r"^\s*(?:key\s+)?(inclusion|exclusion)(?:\s+criteria)?\s*(?:\([^()]*\))?\s*:?\s*$", re.IGNORECASE)
+# "-  INCLUSION CRITERIA:", "1) Inclusion Criteria": a heading written as a list item
+_BULLETED_HEADING = re.compile(r"^\s*(?:[-*•]|\(?\d{1,2}[.)]|[A-Za-z][.)])\s+(?:key\s+)?(inclusion|exclusion)"
+                               r"(?:\s+criteria)?\s*:?\s*$", re.IGNORECASE)
+_TRAILING_HEADING = re.compile(r"\b(inclusion|exclusion)\s+criteria\s*:?\s*$", re.IGNORECASE)
 _GENERIC_HEADING = re.compile(r"^\s*(eligibility\s+)?criteria\s*:?\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^(\s*)(?:[*\-•·▪]|\d{1,2}[.)]|[a-z][.)])\s+(.*)$")
 
@@ -25,21 +29,71 @@ class Criteria:
 
 
 def split(text: str) -> Criteria:
+    """Inclusion and exclusion items. A record whose criteria start over ("Inclusion criteria"
+    again after "Exclusion criteria") describes a second part of the study (a sub-study, a
+    procedure, a second randomisation): its items keep the part's title in front, as a group
+    line does ("ULTRASOUND GUIDED BIOPSY: Age 18 years or older"), so that they are not read as
+    the whole trial's."""
     result = Criteria()
-    sections: dict[str, list[str]] = {"inclusion": [], "exclusion": []}
-    current = "inclusion"
-    for line in text.replace("\r\n", "\n").split("\n"):
+    chunks: dict[str, list] = {"inclusion": [[None, []]], "exclusion": [[None, []]]}
+    current, part, restarted = "inclusion", None, False
+    lines = text.replace("\r\n", "\n").split("\n")
+    bullets = [len(m.group(1).expandtabs()) for m in map(_BULLET.match, lines) if m]
+    for line in lines:
         if _GENERIC_HEADING.match(line):
             continue  # "Eligibility criteria:" says nothing an item needs
-        heading = _HEADING.match(line)
+        heading = _HEADING.match(line) or _BULLETED_HEADING.match(line) or \
+            _trailing_heading(line, min(bullets, default=0))
         if heading:
-            current = heading.group(1).lower()
+            kind = heading.group(1).lower()
+            if kind == "inclusion" and restarted:
+                part = _part_title(chunks[current][-1][1], line[: heading.start(1)]) or part
+            restarted = restarted or kind == "exclusion"
+            current = kind
+            if chunks[current][-1][0] != part:
+                chunks[current].append([part, []])
             result.had_headings = True
             continue
-        sections[current].append(line)
-    result.inclusion = _items(sections["inclusion"])
-    result.exclusion = _items(sections["exclusion"])
+        chunks[current][-1][1].append(line)
+    result.inclusion = _part_items(chunks["inclusion"])
+    result.exclusion = _part_items(chunks["exclusion"])
     return result
+
+
+def _part_items(chunks: list) -> list[str]:
+    return [f"{part}: {item}" if part else item for part, lines in chunks for item in _items(lines)]
+
+
+def _part_title(before: list[str], lead: str) -> str | None:
+    """The title of a part: the words in front of its heading, after the nearest short line
+    before it that does not end a sentence (an introducing sentence may sit between them).
+    The title line is removed from `before`."""
+    words = [lead.strip(" -*:")] if lead.strip(" -*:") else []
+    seen = 0
+    for at in range(len(before) - 1, -1, -1):
+        line = before[at].strip()
+        if not line:
+            continue
+        seen += at + 1 == len(before) or not before[at + 1].strip()  # paragraphs, not lines
+        if seen > 3 or _BULLET.match(before[at]):
+            break
+        alone = (at == 0 or not before[at - 1].strip()) and (at + 1 == len(before) or not before[at + 1].strip())
+        if alone and not line.endswith((".", ":", ";", "?")) and len(line.split()) <= 16:
+            words.insert(0, line)
+            del before[at]
+            break
+    title = " ".join(words).strip()
+    return title or None
+
+
+def _trailing_heading(line: str, bullet_indent: int):
+    """A heading that ends a line of prose, as multi-part legacy records write them:
+    "Eligibility criteria for the secondary randomisation ... Inclusion criteria". Only at the
+    left of the list (a line indented like an item's text is a wrapped line of that item)."""
+    indent = len(line) - len(line.lstrip())
+    if _BULLET.match(line) or indent > bullet_indent:
+        return None
+    return _TRAILING_HEADING.search(line)
 
 
 def _items(lines: list[str]) -> list[str]:
@@ -48,12 +102,17 @@ def _items(lines: list[str]) -> list[str]:
         paragraphs = re.split(r"\n\s*\n", "\n".join(lines))
         return [_join(p.split("\n")) for p in paragraphs if p.strip()]
     top = min(len(m.group(1).expandtabs()) for m in bullets)
+    # Legacy XML right-aligns its numbers (" 9." above "10."): items 1-9 start one column to the
+    # right of item 10, but their text starts in the same column. A numbered bullet whose text
+    # starts where a top-level item's text starts is a top-level item too.
+    top_text = min(_text_column(m) for m in bullets if len(m.group(1).expandtabs()) == top)
     items: list[list[str]] = []
     group, group_used = "", True
     for line in lines:
         match = _BULLET.match(line)
         indent = len(line) - len(line.lstrip())
-        if match and len(match.group(1).expandtabs()) <= top:
+        if match and (len(match.group(1).expandtabs()) <= top
+                      or (match.group(0).lstrip()[:1].isdigit() and _text_column(match) <= top_text)):
             items.append([group + match.group(2).strip()])
             group_used = True
         elif match and items:
@@ -69,6 +128,11 @@ def _items(lines: list[str]) -> list[str]:
     if not group_used:
         items.append([group.rstrip(": ")])
     return [_tidy("".join(parts)) for parts in items if "".join(parts).strip()]
+
+
+def _text_column(match) -> int:
+    """The column where a bullet's text starts."""
+    return len(match.string[: match.start(2)].expandtabs())
 
 
 def _join(lines: list[str]) -> str:

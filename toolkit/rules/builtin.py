@@ -489,7 +489,7 @@ eligibility:
 eligibility:
   minimum_age: 18 years
   inclusion:
-    - Age > 18 years   # protocol: ignore[AGE002]  the ethics committee approved this wording
+    - Age ≥ 20 years   # protocol: ignore[AGE002]  the registry record is being corrected
 ```
 
 ## Fix

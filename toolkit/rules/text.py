@@ -23,6 +23,9 @@ _ESCAPE_DEBRIS = re.compile(r"\\[<>*_\[\]#`|]|(?<=\d)\\\.")
 _UPPER_WORD = re.compile(r"\b[A-Z]{2,5}\b")
 _PAREN_ABBREVIATION = re.compile(r"\(([A-Z][a-z]{1,4})\)")
 _INLINE_NUMBERING = re.compile(r"[;.][ \t]+\d{1,2}\\?\.[ \t]+[A-Z]")  # inline, not a list on its own lines
+# An item that starts with its own list number and goes on with sibling items on their own
+# lines: a numbered list merged into one item ("1. Regular use of CPAP\n- Physical ...").
+_MERGED_LIST = re.compile(r"\A\s*\d{1,2}[.)][ \t]+\S[^\n]*(?:\n[ \t]*(?:[-*]|\d{1,2}[.)])[ \t]+\S[^\n]*){2,}")
 
 
 def _hits(doc, pattern, needle: str | None = None, fold: bool = False):
@@ -376,7 +379,9 @@ def criteria_run_together(doc: Document) -> Iterator[Finding]:
 
     ## What it checks
     An inclusion or exclusion item that holds a run of inline-numbered criteria
-    ("1. ...; 2. ...; 3. ...").
+    ("1. ...; 2. ...; 3. ..."), or that starts with its own list number and goes on with
+    further items on their own lines (a numbered list merged into one item, as old imports of
+    right-aligned legacy lists " 9." ... "10." produced).
 
     ## Why it matters
     Each criterion must be checkable and referable on its own (screening logs, deviations,
@@ -404,7 +409,14 @@ def criteria_run_together(doc: Document) -> Iterator[Finding]:
     """
     for kind in ("inclusion", "exclusion"):
         for index, text in enumerate(doc.data.get("eligibility", {}).get(kind, [])):
+            if not isinstance(text, str):
+                continue
             found = _INLINE_NUMBERING.findall(text)
             if len(found) >= 2:
                 yield Finding(("eligibility", kind, index),
                               f"{kind} criterion {index + 1} holds {len(found) + 1} numbered criteria; write one criterion per item")
+            elif _MERGED_LIST.match(text):
+                count = 1 + len(re.findall(r"\n[ \t]*(?:[-*]|\d{1,2}[.)])[ \t]", text))
+                yield Finding(("eligibility", kind, index),
+                              f"{kind} criterion {index + 1} starts with its own list number and holds {count} items "
+                              "on their own lines; write one criterion per item")
