@@ -7,6 +7,7 @@ import io
 from conftest import MINIMAL
 
 from toolkit.commands import validate
+from toolkit.commands.progress import PROGRESS_FROM, progress
 from toolkit.settings import Selection, ValidateSettings
 
 
@@ -27,7 +28,7 @@ def test_parallel_run_matches_serial_run_in_order(write):
 
 
 def test_no_progress_bar_without_a_terminal(write, monkeypatch, capsys):
-    files = make(write, validate.PROGRESS_FROM)
+    files = make(write, PROGRESS_FROM)
     validate.run(files, ValidateSettings(tuple(files), "text", Selection(), False, 2), io.StringIO())
     assert capsys.readouterr().err == ""
 
@@ -36,7 +37,7 @@ def test_progress_bar_at_a_terminal_only_outside_ci(monkeypatch):
     monkeypatch.setattr("sys.stderr.isatty", lambda: True, raising=False)
     monkeypatch.delenv("CI", raising=False)
     monkeypatch.setenv("TERM", "xterm")
-    assert validate._progress(validate.PROGRESS_FROM) .__class__.__name__ == "ProgressBar"
-    assert validate._progress(10).__class__.__name__ == "nullcontext"
+    assert progress(PROGRESS_FROM, "checking") .__class__.__name__ == "ProgressBar"
+    assert progress(10, "checking").__class__.__name__ == "nullcontext"
     monkeypatch.setenv("CI", "true")
-    assert validate._progress(validate.PROGRESS_FROM).__class__.__name__ == "nullcontext"
+    assert progress(PROGRESS_FROM, "checking").__class__.__name__ == "nullcontext"

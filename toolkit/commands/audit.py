@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import sys
 import time
-from contextlib import nullcontext
 from pathlib import Path
 from typing import TextIO
 
 from toolkit.audit.run import FINDINGS, REPORT, SUMMARY, execute, plan, rows
+from toolkit.commands.progress import progress
 
 
 def run(paths: list[str], out_dir: Path, jobs: int, fresh: bool, yaml_dir: Path | None, stream: TextIO) -> int:
@@ -26,7 +24,7 @@ def run(paths: list[str], out_dir: Path, jobs: int, fresh: bool, yaml_dir: Path 
     if work.done:
         stream.write(f"resuming: {work.done:,} of {len(work.sources):,} records already checked\n")
     started = time.perf_counter()
-    with _progress(len(work.todo)) as bar:
+    with progress(len(work.todo), "auditing") as bar:
         checked = execute(work, jobs, yaml_dir, on_record=(lambda row: bar.update(1)) if bar else (lambda row: None))
     elapsed = time.perf_counter() - started
     summary = summarise(rows(out_dir))
@@ -40,12 +38,3 @@ def run(paths: list[str], out_dir: Path, jobs: int, fresh: bool, yaml_dir: Path 
     )
     return 0
 
-
-def _progress(total: int):
-    """A progress bar on stderr at a terminal; never in CI logs or pipes."""
-    interactive = sys.stderr.isatty() and not os.environ.get("CI") and os.environ.get("TERM") != "dumb"
-    if total < 200 or not interactive:
-        return nullcontext(None)
-    import click
-
-    return click.progressbar(length=total, label="auditing", file=sys.stderr, show_pos=True)

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import functools
-import os
-import sys
 from collections.abc import Iterator
-from contextlib import nullcontext
 
 import click
 
+from toolkit.commands.progress import progress
 from toolkit.ctgov.importer import Imported, import_source
 from toolkit.ctgov.sources import Source, enumerate_sources
 
@@ -24,7 +22,7 @@ def run(paths: list[str], out_dir: str, force: bool, jobs: int) -> int:
         click.echo("protocol: no records found (looked for *.json and *.xml, in folders and .zip archives)", err=True)
         return 1
     failed = 0
-    with _progress(len(sources)) as bar:
+    with progress(len(sources), "importing") as bar:
         for result in (r for results in _imported(sources, out_dir, force, jobs) for r in _counted(results, bar)):
             if result.error:
                 failed += 1
@@ -54,10 +52,3 @@ def _imported(sources: list[Source], out_dir: str, force: bool, jobs: int) -> It
     with multiprocessing.get_context("fork").Pool(min(jobs, len(sources))) as pool:
         yield from pool.imap(work, sources, chunksize=chunk)
 
-
-def _progress(total: int):
-    """A progress bar on stderr at a terminal, for long imports; never in CI logs or pipes."""
-    interactive = sys.stderr.isatty() and not os.environ.get("CI") and os.environ.get("TERM") != "dumb"
-    if total < 200 or not interactive:
-        return nullcontext(None)
-    return click.progressbar(length=total, label="importing", file=sys.stderr, show_pos=True)

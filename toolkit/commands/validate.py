@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import sys
-from contextlib import nullcontext
 from typing import TextIO
 
+from toolkit.commands.progress import progress
 from toolkit.config import config_for
 from toolkit.engine import Summary, check_files
 from toolkit.reporters import REPORTERS
@@ -22,7 +20,7 @@ def run(files: list[str], settings: ValidateSettings, stream: TextIO) -> int:
     reporter = REPORTERS[settings.output_format](stream)
     summary = Summary()
     results = check_files(work, settings.jobs)
-    with _progress(len(work)) as bar:
+    with progress(len(work), "checking") as bar:
         for name, diagnostics in results:
             summary.add(diagnostics)
             reporter.file_done(name, diagnostics)
@@ -31,15 +29,3 @@ def run(files: list[str], settings: ValidateSettings, stream: TextIO) -> int:
     reporter.finish(summary)
     return summary.exit_code(settings.strict)
 
-
-PROGRESS_FROM = 200  # files; smaller runs finish before a bar is worth drawing
-
-
-def _progress(total: int):
-    """A progress bar on stderr for long runs at a terminal; never in CI logs or pipes."""
-    interactive = sys.stderr.isatty() and not os.environ.get("CI") and os.environ.get("TERM") != "dumb"
-    if total < PROGRESS_FROM or not interactive:
-        return nullcontext(None)
-    import click
-
-    return click.progressbar(length=total, label="checking", file=sys.stderr, show_pos=True)
