@@ -261,12 +261,13 @@ def eligibility_criteria_missing(doc: Document) -> Iterator[Finding]:
         yield Finding(_at(doc, "eligibility"), "no eligibility criteria are given (eligibility.inclusion, eligibility.exclusion); "
                                                "registries require them")
     elif not exclusion or not inclusion:
-        missing, given = ("exclusion", inclusion) if not exclusion else ("inclusion", exclusion)
+        missing, present = ("exclusion", "inclusion") if not exclusion else ("inclusion", "exclusion")
+        given: list[str] = eligibility.get(present) or []
         folded = next((i for i, item in enumerate(given) if re.search(rf"\b{missing}", item, re.IGNORECASE)), None)
         if folded is not None:  # "2) Exclusion Criteria" inside the other list: a heading the split missed
-            yield Finding(("eligibility", "exclusion" if missing == "inclusion" else "inclusion", folded),
-                          f"{missing} criteria are written inside the {'exclusion' if missing == 'inclusion' else 'inclusion'} "
-                          f"criteria (item {folded + 1}); move them to eligibility.{missing}")
+            yield Finding(("eligibility", present, folded),
+                          f"{missing} criteria are written inside the {present} criteria (item {folded + 1}); "
+                          f"move them to eligibility.{missing}")
         else:
             yield Finding(("eligibility",), f"eligibility gives no {missing} criteria; registries list inclusion and "
                                             f"exclusion criteria under their own headings")
