@@ -1,5 +1,5 @@
 """AMD: each rule on an earlier and a current version of one protocol (as `validate --since`
-gives them), pass and fail; the git plumbing itself is tested in tests/test_amendments.py."""
+gives them), pass and fail; the git plumbing itself is tested in tests/test_amendments_in_git.py."""
 
 from __future__ import annotations
 
