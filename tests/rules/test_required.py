@@ -113,3 +113,27 @@ def test_req009_start_date_missing():
 def test_req010_brief_summary_missing():
     assert lines("status: {overall: recruiting}\n", "REQ010") == [-2]  # at the document
     assert lines("summary: This study follows adults with ICC.\n", "REQ010") == []
+
+
+REQUIRED = ("REQ001", "REQ002", "REQ003", "REQ004", "REQ005", "REQ006", "REQ007", "REQ008", "REQ009", "REQ010",
+            "REQ020", "REQ021")
+
+
+def test_a_withheld_record_is_not_asked_for_what_the_registry_hides():
+    # ClinicalTrials.gov shows a withheld record (an unapproved device's trial) without its
+    # status, design or eligibility: the sponsor gave them, the registry hides them
+    bare = "status: {first_posted: 2017-06-09}\n"
+    no_type = "design: {phases: [phase2]}\n"  # the harness adds an interventional design otherwise
+    assert [code for code in REQUIRED if not findings(bare + (no_type if code == "REQ001" else ""), code)] == []
+    withheld = bare.replace("{", "{withheld: true, ")
+    assert [code for code in REQUIRED if findings(withheld + (no_type if code == "REQ001" else ""), code)] == []
+
+
+def test_the_importer_carries_the_withheld_status():
+    from conftest import ROOT
+
+    from toolkit.ctgov.importer import read_record
+
+    protocol, notes = read_record(str(ROOT.parent / "shared" / "corpus" / "ctgov-xml" / "NCT03182660.xml"))
+    assert protocol["status"]["withheld"] is True
+    assert not any("overall status" in note for note in notes.items)

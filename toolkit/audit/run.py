@@ -160,7 +160,8 @@ def audit_record(source: Source, yaml_dir: Path | None = None) -> dict:
         registered = _YEAR.match(str(status.get("first_submitted") or ""))
         row.update({
             "id": data.get("id"),
-            "status": status.get("overall") or ("unknown" if status.get("last_known") else None),
+            "status": status.get("overall") or ("unknown" if status.get("last_known") else None)
+            or ("withheld" if status.get("withheld") else None),
             "registered": int(registered.group(1)) if registered else None,
             "findings": [_finding(d, positions) for d in check_document(loaded.document)],
         })

@@ -31,7 +31,8 @@ def to_v2(p: dict) -> dict:
     names = {i["id"]: i for i in p.get("interventions", [])}
     arm_labels = {i["id"]: [a["label"] for a in p.get("arms", []) if i["id"] in a.get("interventions", [])]
                   for i in p.get("interventions", [])}
-    overall = up(status.get("overall")) or up(status.get("expanded_access")) or ("UNKNOWN" if status.get("last_known") else None)
+    overall = up(status.get("overall")) or up(status.get("expanded_access")) or ("UNKNOWN" if status.get("last_known") else None) \
+        or ("WITHHELD" if status.get("withheld") else None)
     section = {
         "identificationModule": {
             "nctId": get(p, "identifiers", "nct"),

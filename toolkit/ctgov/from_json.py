@@ -127,11 +127,13 @@ def _date(text: str | None, notes) -> str | None:
 
 def _status(module: Record, notes):
     overall = (module.text("overallStatus") or "").lower() or None
-    status: dict[str, Any] = {"overall": None, "last_known": None, "expanded_access": None}
+    status: dict[str, Any] = {"overall": None, "last_known": None, "withheld": None, "expanded_access": None}
     if overall in STATUSES:
         status["overall"] = overall
     elif overall in EXPANDED_ACCESS:
         status["expanded_access"] = overall
+    elif overall == "withheld":  # system-assigned: the protocol is there, the registry hides it
+        status["withheld"] = True
     elif overall == "unknown":
         status["last_known"] = enum(module.text("lastKnownStatus"), STATUSES, "last known status", notes)
     elif overall:

@@ -106,7 +106,8 @@ class Parts:
 
     def status(self) -> Status:
         status, L = self.data.get("status", {}), self.terms_table
-        overall = status.get("overall") or status.get("expanded_access") or ("unknown" if status.get("last_known") else None)
+        overall = status.get("overall") or status.get("expanded_access") or ("unknown" if status.get("last_known") else None) \
+            or ("withheld" if status.get("withheld") else None)
         return Status(code=overall, overall=L["status"][overall] if overall else None,
                       why_stopped=self.loc.own(status.get("why_stopped")),
                       start=_dated(status.get("start"), L), primary_completion=_dated(status.get("primary_completion"), L),

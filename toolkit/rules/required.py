@@ -11,6 +11,12 @@ from toolkit.document.walk import get
 from toolkit.rules._registry import Finding, rule
 
 
+def _withheld(doc: Document) -> bool:
+    """The registry withholds the record (`status.withheld`, imported records only): what it
+    does not show, its sponsor gave, so nothing missing there is the author's gap."""
+    return bool(get(doc.data, "status", "withheld"))
+
+
 @rule("REQ001", "study-type-missing", Severity.WARNING)
 def study_type_missing(doc: Document) -> Iterator[Finding]:
     """The study type is not given.
@@ -23,7 +29,8 @@ def study_type_missing(doc: Document) -> Iterator[Finding]:
     Imported records that lack it (some legacy records say "N/A") are reported here rather
     than given an invented type. A warning: the information is missing, nothing is
     contradicted (and a record the registry withholds, such as an unapproved device's, shows
-    no study type although its author gave one).
+    no study type although its author gave one). Such a record is imported with
+    `status.withheld: true`, and no REQ rule reports what the registry hides.
 
     ## Example
     ```yaml
@@ -41,6 +48,8 @@ def study_type_missing(doc: Document) -> Iterator[Finding]:
     ## Fix
     Add `study_type: interventional` (or observational, expanded_access).
     """
+    if _withheld(doc):
+        return
     if not get(doc.data, "design", "study_type"):
         yield Finding(("design",) if "design" in doc.data else (), "design.study_type is not given; registries require it")
 
@@ -54,7 +63,8 @@ def status_missing(doc: Document) -> Iterator[Finding]:
     (`status.expanded_access`) or an imported record whose registry status is "unknown" (it
     has `status.last_known`): "unknown" is what the registry shows when a record has not been
     verified for two years, not a status the author failed to give, and the author's last
-    statement is kept as `last_known`.
+    statement is kept as `last_known`. Nor when the registry withholds the record
+    (`status.withheld`, an unapproved device's trial): its status is the registry's.
 
     ## Why it matters
     Patients and registries need to know whether the trial is recruiting.
@@ -76,6 +86,8 @@ def status_missing(doc: Document) -> Iterator[Finding]:
     ## Fix
     Add `overall: not_yet_recruiting` (or the current status).
     """
+    if _withheld(doc):
+        return
     status = doc.data.get("status", {})
     if status.get("overall") or status.get("expanded_access") or status.get("last_known"):
         return
@@ -114,6 +126,8 @@ def primary_endpoint_missing(doc: Document) -> Iterator[Finding]:
     ## Fix
     Add `endpoints.primary` with the measure and its time frame.
     """
+    if _withheld(doc):
+        return
     if get(doc.data, "design", "study_type") == "expanded_access":
         return
     if not get(doc.data, "endpoints", "primary"):
@@ -152,6 +166,8 @@ def age_limits_not_stated(doc: Document) -> Iterator[Finding]:
     ## Fix
     Add `minimum_age` and/or `maximum_age`, or `no_age_limit: true` when the trial has none.
     """
+    if _withheld(doc):
+        return
     eligibility = doc.data.get("eligibility") or {}
     if get(doc.data, "design", "study_type") == "expanded_access" and not eligibility:
         return
@@ -188,6 +204,8 @@ def sex_not_stated(doc: Document) -> Iterator[Finding]:
     ## Fix
     Add `sex: all` (or female, male).
     """
+    if _withheld(doc):
+        return
     eligibility = doc.data.get("eligibility") or {}
     if get(doc.data, "design", "study_type") == "expanded_access" and not eligibility:
         return
@@ -198,7 +216,8 @@ def sex_not_stated(doc: Document) -> Iterator[Finding]:
 
 # REQ004-REQ010: what the registry's required-field matrix (ClinicalTrials.gov data element
 # definitions) asks of an interventional or observational registration. Each is reported once,
-# as a warning at the parent key: the information is missing, not contradictory.
+# as a warning at the parent key: the information is missing, not contradictory. A record the
+# registry withholds (status.withheld) shows none of it, and none of it is asked for.
 
 def _registered_study(doc: Document) -> str | None:
     """"interventional" or "observational" when the study is one of those, else None."""
@@ -253,6 +272,8 @@ def eligibility_criteria_missing(doc: Document) -> Iterator[Finding]:
     Give both lists; if the trial truly excludes no one beyond its inclusion criteria, say so
     in one exclusion item ("None beyond the inclusion criteria").
     """
+    if _withheld(doc):
+        return
     if not _registered_study(doc):
         return
     eligibility = doc.data.get("eligibility") or {}
@@ -300,6 +321,8 @@ def enrollment_missing(doc: Document) -> Iterator[Finding]:
     ## Fix
     Add `design.enrollment` with the count and whether it is estimated or actual.
     """
+    if _withheld(doc):
+        return
     if _registered_study(doc) and not get(doc.data, "design", "enrollment"):
         yield Finding(("design",), "design.enrollment is not given; registries require the number of participants")
 
@@ -335,6 +358,8 @@ def healthy_volunteers_missing(doc: Document) -> Iterator[Finding]:
     ## Fix
     Add `healthy_volunteers: false` (or true).
     """
+    if _withheld(doc):
+        return
     if _registered_study(doc) and "healthy_volunteers" not in (doc.data.get("eligibility") or {}):
         yield Finding(_at(doc, "eligibility"), "eligibility.healthy_volunteers is not given; registries require it")
 
@@ -381,6 +406,8 @@ def design_incomplete(doc: Document) -> Iterator[Finding]:
     ## Fix
     Add the keys the message lists.
     """
+    if _withheld(doc):
+        return
     kind = _registered_study(doc)
     if not kind:
         return
@@ -425,6 +452,8 @@ def arms_or_interventions_missing(doc: Document) -> Iterator[Finding]:
     ## Fix
     Add the arms, each with the interventions it gives.
     """
+    if _withheld(doc):
+        return
     if _registered_study(doc) != "interventional":
         return
     for key, what in (("arms", "arms"), ("interventions", "interventions")):
@@ -463,6 +492,8 @@ def start_date_missing(doc: Document) -> Iterator[Finding]:
     ## Fix
     Add `status.start` with its date and type.
     """
+    if _withheld(doc):
+        return
     if _registered_study(doc) and not get(doc.data, "status", "start"):
         yield Finding(_at(doc, "status"), "status.start is not given; registries require the study start date")
 
@@ -493,5 +524,7 @@ def brief_summary_missing(doc: Document) -> Iterator[Finding]:
     ## Fix
     Add `summary`: in a few sentences, what the study tests, in whom, and how.
     """
+    if _withheld(doc):
+        return
     if _registered_study(doc) and not (doc.data.get("summary") or "").strip():
         yield Finding((), "summary (the brief summary) is not given; registries require it")
