@@ -143,3 +143,15 @@ def test_headings_written_as_list_items():
     # registry/json/NCT05421650: "1) Inclusion Criteria" ... "2) Exclusion Criteria"
     parts = split("1) Inclusion Criteria\n\n(1) Women aged ≥ 20 years\n\n2) Exclusion Criteria\n\n(1) Pregnancy\n")
     assert parts.inclusion == ["(1) Women aged ≥ 20 years"] and parts.exclusion == ["(1) Pregnancy"]
+
+
+def test_headings_that_name_their_stage():
+    # NCT03424005: "Inclusion Criteria Stage 1", "Inclusion criteria stage 2", "Exclusion
+    # Criteria for Stage 1"; read as plain text, the exclusions fell into the inclusions
+    text = ("Inclusion Criteria Stage 1\n\n  -  ECOG 0 or 1\n\nInclusion criteria stage 2\n\n  -  Tumour biopsy\n\n"
+            "Exclusion Criteria for Stage 1\n\n  -  Prior treatment with the study drugs\n")
+    parts = split(text)
+    assert parts.inclusion == ["Stage 1: ECOG 0 or 1", "Stage 2: Tumour biopsy"]
+    assert parts.exclusion == ["Stage 1: Prior treatment with the study drugs"]
+    # a heading's qualifier must be a part's name: "Exclusion criteria for all" is not one
+    assert split("Inclusion criteria for all\n\n  -  Adults\n").inclusion[0] == "Inclusion criteria for all"

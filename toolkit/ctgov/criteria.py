@@ -12,7 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_HEADING = re.compile(r"^\s*(?:key\s+)?(inclusion|exclusion)(?:\s+criteria)?\s*(?:\([^()]*\))?\s*:?\s*$", re.IGNORECASE)
+# "Inclusion Criteria Stage 1", "Exclusion Criteria for Stage 1": the part of the study a
+# heading is for follows it; the part becomes its items' title
+_HEADING = re.compile(r"^\s*(?:key\s+)?(inclusion|exclusion)(?:\s+criteria)?"
+                      r"(?:\s+(?:for\s+)?(?P<part>(?:stage|part|phase|cohort|step|period)\s*[0-9IVX]{1,3}))?"
+                      r"\s*(?:\([^()]*\))?\s*:?\s*$", re.IGNORECASE)
 # "-  INCLUSION CRITERIA:", "1) Inclusion Criteria": a heading written as a list item
 _BULLETED_HEADING = re.compile(r"^\s*(?:[-*•]|\(?\d{1,2}[.)]|[A-Za-z][.)])\s+(?:key\s+)?(inclusion|exclusion)"
                                r"(?:\s+criteria)?\s*:?\s*$", re.IGNORECASE)
@@ -49,6 +53,9 @@ def split(text: str) -> Criteria:
             if kind == "inclusion" and restarted:
                 part = _part_title(chunks[current][-1][1], line[: heading.start(1)]) or part
             restarted = restarted or kind == "exclusion"
+            named_part = heading.groupdict().get("part")
+            if named_part:
+                part = named_part[0].upper() + named_part[1:]
             current = kind
             if chunks[current][-1][0] != part:
                 chunks[current].append([part, []])
