@@ -59,3 +59,21 @@ def test_out006_open_ended_timeframe():
     assert lines(endpoints("{measure: Number of falls, timeframe: From the second visit onward}"), "OUT006") == [3]
     bounded = "{measure: Number of falls, timeframe: 'Every 3 months thereafter, up to 2 years'}"
     assert lines(endpoints(bounded), "OUT006") == []
+
+
+def test_out006_time_frames_that_list_their_assessments():
+    # NCT04200937: each time frame lists the visits ("Post-Surgery, 6 months, 12 months and
+    # annually thereafter through study completion, an average of 10 years"); the last one is
+    # the end, the measure names the same visits, and a change from baseline spans its window
+    listed = [
+        "{measure: 'Change in depressive symptoms at Post-Surgery, 6 months, 12 months and annually thereafter "
+        "compared to baseline', timeframe: 'Post-Surgery, 6 months, 12 months and annually thereafter through "
+        "study completion, an average of 10 years'}",
+        "{measure: 'Change in quality of life at 6 months, 12 months, and 24 months compared to baseline', "
+        "timeframe: '6 months, 12 months and 24 months'}",
+        "{measure: 'Change from baseline to six months in the IIEF-EF domain', timeframe: Baseline to 6 months}",
+        "{measure: Device satisfaction at post-surgery, timeframe: Collected only at Post-Procedure}",
+    ]
+    assert lines(endpoints(*listed), "OUT006") == []
+    endless = listed[0].replace(" through study completion, an average of 10 years", "")
+    assert lines(endpoints(endless), "OUT006") == [3]  # without its end, "thereafter" has none

@@ -438,7 +438,10 @@ def treatment_not_declared(doc):
     other names, descriptions and doses, and a drug's other names (brand and generic, from the
     drug-named-entity-recognition dictionary). Components of a listed product ("a tablet
     containing 5 mg tadalafil") are left alone. The message says whether the treatment is
-    not declared at all, or declared but not linked to this arm.
+    not declared at all, or declared but not linked to this arm. Interventions' own
+    descriptions are not read: there a drug is mostly a part of the intervention (a regimen's
+    drugs, a nerve block's agents, what standard care includes); on the corpus, reading them
+    gave 24 findings in 16 records, at most 3 of them true.
 
     ## Why it matters
     The registry lists an arm's interventions from its links, not from its description: a drug
