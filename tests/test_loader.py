@@ -247,6 +247,7 @@ def test_only_editor_line_breaks_count_in_yaml_errors(separator):
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
 def test_only_editor_line_breaks_count_in_schema_and_rule_findings(separator):
     from conftest import MINIMAL
+
     from toolkit.engine import check_document
 
     text = MINIMAL.replace("  brief: A minimal trial", f'  brief: "A minimal{separator}trial"')

@@ -66,7 +66,7 @@ def test_suppression_lines_are_counted_as_editors_count_them(cli, write):
     """U+2028, U+2029 and U+0085 inside a value are not line breaks for editors: the finding
     and its suppression are on the line an editor shows."""
     for separator in "\u2028\u2029\x85":
-        def spaced(text: str) -> str:
-            return text.replace("title:\n  brief: A minimal trial", f'title:\n  brief: "A minimal{separator}trial"')
-        assert rules_of(cli, write(spaced(body("")))) == [("AGE002", CRITERION)]
-        assert rules_of(cli, write(spaced(body("   # protocol: ignore[AGE002]")))) == []
+        title = f'title:\n  brief: "A minimal{separator}trial"'
+        assert rules_of(cli, write(body("").replace("title:\n  brief: A minimal trial", title))) == [("AGE002", CRITERION)]
+        suppressed = body("   # protocol: ignore[AGE002]").replace("title:\n  brief: A minimal trial", title)
+        assert rules_of(cli, write(suppressed)) == []

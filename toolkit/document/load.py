@@ -245,7 +245,7 @@ def editor_position(text: str, index: int) -> tuple[int, int]:
 
 def _renumbered(mark, starts: list[int]) -> yaml.Mark:
     line = bisect_right(starts, mark.index) - 1
-    return yaml.Mark(mark.name, mark.index, line, mark.index - starts[line], None, None)
+    return yaml.Mark(mark.name, mark.index, line, mark.index - starts[line], None, 0)
 
 
 def _editor_marks(root: Node, text: str) -> None:
@@ -354,7 +354,7 @@ class Builder:
         self.seen.add(ident)
         if isinstance(node, ScalarNode):
             return scalar(node, path)
-        if node.tag != _COLLECTION_TAG[type(node)]:  # !!set, !!omap, !mytag, !!python/...
+        if node.tag != _T + ("seq" if isinstance(node, SequenceNode) else "map"):  # !!set, !!omap, !mytag, ...
             raise _at(node, "YML008", f"unsupported YAML tag {_shown(node.tag)} on a "
                                       f"{'list' if isinstance(node, SequenceNode) else 'mapping'}; "
                                       "protocol files use plain YAML lists and mappings", path)
@@ -396,9 +396,6 @@ class Builder:
                 for key, value in merged.items():
                     out.setdefault(key, value)
         return out
-
-
-_COLLECTION_TAG = {SequenceNode: "tag:yaml.org,2002:seq", MappingNode: "tag:yaml.org,2002:map"}
 
 
 def _at(node: Node, rule: str, message: str, path) -> LoadError:
