@@ -259,3 +259,9 @@ def test_only_editor_line_breaks_count_in_schema_and_rule_findings(separator):
     fixed = load_bytes(text.replace("sex: al", "sex: all").encode("utf-8"), "p.yaml")
     found = {(d.rule, d.line) for d in check_document(fixed.document)}
     assert ("AGE001", sex - 1) in found  # at maximum_age
+
+
+def test_a_tag_on_a_key_is_refused():
+    d = diag("id: t\n!mytag arms: 1\n")
+    assert (d.rule, d.line, d.column) == ("YML008", 2, 1) and "!mytag on a key" in d.message
+    assert data("1: a\n!!str b: c\n") == {"1": "a", "b": "c"}

@@ -32,6 +32,9 @@ MAX_ALIAS_EXPANSION = 50_000
 MAX_DEPTH = 200
 
 _T = "tag:yaml.org,2002:"
+_SEQ, _MAP = _T + "seq", _T + "map"
+# A key is read as text whatever it looks like (`1:` is the key "1"); these are the tags a plain key resolves to.
+_KEY_TAGS = frozenset(_T + kind for kind in ("str", "int", "float", "bool", "null"))
 
 
 class _Core12Resolver(BaseResolver):
@@ -354,7 +357,7 @@ class Builder:
         self.seen.add(ident)
         if isinstance(node, ScalarNode):
             return scalar(node, path)
-        if node.tag != _T + ("seq" if isinstance(node, SequenceNode) else "map"):  # !!set, !!omap, !mytag, ...
+        if node.tag != (_SEQ if isinstance(node, SequenceNode) else _MAP):  # !!set, !!omap, !mytag, ...
             raise _at(node, "YML008", f"unsupported YAML tag {_shown(node.tag)} on a "
                                       f"{'list' if isinstance(node, SequenceNode) else 'mapping'}; "
                                       "protocol files use plain YAML lists and mappings", path)
@@ -374,6 +377,9 @@ class Builder:
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise _at(key_node, "YML008", "a key must be plain text, not a list or mapping", path)
+            if key_node.tag not in _KEY_TAGS:  # `!mytag id: x`: a key is text
+                raise _at(key_node, "YML008", f"unsupported YAML tag {_shown(key_node.tag)} on a key; "
+                                              "protocol files use plain keys", path)
             key = key_node.value
             if key == "<<" and key_node.tag == _T + "str" and not key_node.style:  # plain, unquoted
                 merges.append(value_node)
