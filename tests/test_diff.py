@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, PROTOCOLS, ROOT
+from conftest import FIXTURES, FULL_CORPUS, PROTOCOLS, corpus_records, shipped_records
 
 from toolkit.commands.diff import as_registered, compare, read_side, registry_value
 from toolkit.document.diff import ATOMIC_LISTS, diff
@@ -202,11 +202,9 @@ def test_numbers_and_booleans_are_not_confused():
 
 def _records():
     shipped = sorted(p for p in (FIXTURES / "registry").iterdir() if p.suffix in (".json", ".xml"))
-    corpus = ROOT.parent / "shared" / "corpus"
-    if corpus.is_dir():
-        found = sorted(p for p in corpus.rglob("*") if p.suffix in (".json", ".xml") and p.is_file())
-        shipped += random.Random(16).sample(found, min(100, len(found)))
-    return shipped
+    found = corpus_records() if FULL_CORPUS else shipped_records()
+    assert found, "PROTOCOL_FULL_CORPUS (or CI) is set but ../shared/corpus is not beside this checkout"
+    return shipped + random.Random(16).sample(found, min(100, len(found)))
 
 
 def _imported(record: Path, out: Path) -> Path:
