@@ -130,10 +130,10 @@ def test_a_withheld_record_is_not_asked_for_what_the_registry_hides():
 
 
 def test_the_importer_carries_the_withheld_status():
-    from conftest import ROOT
+    from conftest import SHIPPED_CORPUS
 
     from toolkit.ctgov.importer import read_record
 
-    protocol, notes = read_record(str(ROOT.parent / "shared" / "corpus" / "ctgov-xml" / "NCT03182660.xml"))
+    protocol, notes = read_record(str(SHIPPED_CORPUS / "ctgov-xml" / "NCT03182660.xml"))
     assert protocol["status"]["withheld"] is True
     assert not any("overall status" in note for note in notes.items)
