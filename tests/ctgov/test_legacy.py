@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from conftest import SHIPPED_CORPUS
+
 from toolkit.ctgov.importer import read_record
 
 RECORD = """<?xml version="1.0" encoding="UTF-8"?>
@@ -46,21 +48,12 @@ def test_a_missing_date_type_stays_missing(tmp_path):
     assert status["completion"] == {"date": "2006-06", "type": "actual"}
 
 
-
-def test_list_lines_an_author_broke_stay_lines(tmp_path):
+def test_list_lines_an_author_broke_stay_lines():
     # NCT04397575's outcome description lists one item a line ("metastatic or localized status",
     # "status treated or under surveillance"); joined, they read "status status" (TXT011)
     from toolkit.parse.misplaced import doubled_word
 
-    outcome = ("<secondary_outcome><measure>Number of cases of SARS-COV-2 infection</measure>"
-               "<time_frame>3 months</time_frame><description>Describe the number of cases of SARS-COV-2 "
-               "infection according to:&#xD;\nTumor location&#xD;\nmetastatic or localized status&#xD;\n"
-               "status treated or under surveillance&#xD;\nthe type of cancer treatment n the 3 months prior to "
-               "the occurrence of COVID-19 or more</description></secondary_outcome>")
-    path = tmp_path / "NCT00000001.xml"
-    path.write_text(RECORD.format(masking="None (Open Label)").replace("</clinical_study>", outcome + "</clinical_study>"),
-                    encoding="utf-8")
-    protocol, _notes = read_record(str(path))
+    protocol, _notes = read_record(str(SHIPPED_CORPUS / "registry" / "xml" / "NCT04397575.xml"))
     description = protocol["endpoints"]["secondary"][0]["description"]
     assert "metastatic or localized status\nstatus treated or under surveillance" in description
     assert doubled_word(description) is None
