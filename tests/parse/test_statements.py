@@ -8,6 +8,7 @@ import pytest
 from toolkit.parse.allocation import stated_ratios
 from toolkit.parse.statements import (
     about_partners,
+    about_this_study,
     admits_people_without_disease,
     arm_counts,
     both_sexes,
@@ -106,6 +107,13 @@ def test_a_follow_up_is_read(text, days, bound):
     assert (found.days, found.bound) == (days, bound)
 
 
+def test_a_second_follow_up_in_the_sentence_is_read():
+    # NCT04422470
+    text = ("Patients will be followed for 30 days after COVID-19 diagnosis and up to 6 months for hematologic "
+            "disease outcomes and overall survival assessment.")
+    assert [(f.days, f.bound) for f in follow_ups(text)] == [(30.0, ""), (182.625, "≤")]
+
+
 @pytest.mark.parametrize("text", [
     "Patients will be followed every 3 months.",
     "The median follow-up of 24 months was reported.",
@@ -174,7 +182,8 @@ def test_a_text_admitting_people_without_the_disease(text, admits):
 
 def test_sentences_about_other_studies_are_skipped():
     text = "In a previous trial, 300 patients were randomized. This study will enrol 60 patients."
-    assert sentences(text) == ("This study will enrol 60 patients.",)
+    assert [s for s in sentences(text) if about_this_study(s)] == ["This study will enrol 60 patients."]
+    assert totals(text) == [(60, 60, "", "planned")]
 
 
 @pytest.mark.parametrize("text,parts", [
