@@ -50,7 +50,7 @@ def measure(paths: list[Path], profile: cProfile.Profile | None) -> dict[str, fl
     config = RuleConfig()
     rules = [r for r in checks() if config.enabled(r.code)]
     schema.validator()
-    clock = time.perf_counter
+    clock = time.process_time  # CPU time: the machine is shared, wall time would count the neighbours
     for path in paths:
         t0 = clock()
         raw = read_regular(str(path), MAX_FILE_BYTES)
