@@ -40,3 +40,25 @@ def test_the_users_choice_is_kept(machine):
     machine(cores=2, load=2.0)
     assert engine.worker_count(500, 2) == 2
     assert engine.worker_count(500, 1) == 1
+
+
+def test_only_the_tables_of_selected_rules_are_built_before_the_workers_fork():
+    from toolkit.parse import drug_names, readability
+    from toolkit.settings import RuleConfig, Selection
+
+    def built():
+        return {table.__qualname__ for table in (*readability.TABLES, *drug_names.TABLES) if table.cache_info().currsize}
+
+    tables = (*readability.TABLES, *drug_names.TABLES)
+    try:
+        for table in tables:
+            table.cache_clear()
+        engine._warm([("a.yaml", RuleConfig(Selection(select=("AGE",))))])
+        assert built() == set()
+        engine._warm([("a.yaml", RuleConfig(Selection(select=("AGE",)))), ("b.yaml", RuleConfig(Selection(select=("ARM009",))))])
+        assert built() == {"_table"}
+        engine._warm([("a.yaml", RuleConfig())])
+        assert built() == {"_table", "_cmu", "_pyphen"}
+    finally:
+        for table in tables:
+            table()  # as the other tests found them

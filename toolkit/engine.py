@@ -149,16 +149,17 @@ def worker_count(files: int, jobs: int | None) -> int:
     return max(1, min(cores, files, int(idle + 0.5)))
 
 
-def _warm() -> None:
+def _warm(work) -> None:
     """Build once, before the workers fork, what each would otherwise build for itself: the
-    schema validator, the pronunciation tables of the readability rules and the drug-name
-    table (a few tenths of a second each, paid here once for a run of many files)."""
-    from toolkit.parse import drug_names, readability
-
+    schema validator, and the lazy tables of the selected rules (the pronunciation tables of
+    PLS001, the drug names of ARM009: a few tenths of a second each, for nothing when the rule
+    is not selected)."""
     schema.validator()
-    readability._cmu()
-    readability._pyphen()
-    drug_names._table()
+    configs = {id(config): config for _, config in work}.values()
+    for rule in checks():
+        if rule.tables and any(config.enabled(rule.code) for config in configs):
+            for table in rule.tables:
+                table()
 
 
 def _in_processes(work, jobs: int) -> Iterator[tuple[str, list[Diagnostic]]]:
@@ -174,7 +175,7 @@ def _in_processes(work, jobs: int) -> Iterator[tuple[str, list[Diagnostic]]]:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    _warm()
+    _warm(work)
     size = max(1, min(32, len(work) // (jobs * 16)))
     remaining = deque(work[i:i + size] for i in range(0, len(work), size))
     window = jobs * 4  # batches in flight: results are handed back in order, memory stays flat
