@@ -48,7 +48,7 @@ def files_of(name: str) -> list[Path]:
 def measure(paths: list[Path], profile: cProfile.Profile | None) -> dict[str, float]:
     costs: dict[str, float] = defaultdict(float)
     config = RuleConfig()
-    rules = [r for r in checks() if config.enabled(r.code)]
+    rules = [r for r in checks() if config.enabled(r.code) and not r.compares]  # as validate without --since
     schema.validator()
     clock = time.process_time  # CPU time: the machine is shared, wall time would count the neighbours
     for path in paths:

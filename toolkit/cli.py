@@ -69,13 +69,20 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Warnings fail the run too (exit status 1).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="Worker processes for many files [default: one per idle core, from 40 files].")
-def validate(paths, output_format, select, ignore, strict, jobs) -> None:
+@click.option("--since", metavar="REV",
+              help="Also compare each file with itself at git revision REV: the amendment rules (AMD).")
+def validate(paths, output_format, select, ignore, strict, jobs, since) -> None:
     """Check protocol files: YAML, schema, then consistency rules.
 
     PATHS are files or folders (folders: every *.yaml / *.yml inside, recursively);
     without PATHS, protocols/ is checked. `select` and `ignore` may also be set under
     [tool.protocol] in the pyproject.toml above the files; `# protocol: ignore[CODE]` on a
     line silences that code there.
+
+    With --since REV, each file is also compared with the same path at git revision REV
+    (a branch, tag or commit): a change to what participants or the registry see without a
+    new version number and amendment record, or a version number that went backwards, is
+    reported (codes AMD). A file new since REV has nothing to compare with.
 
     Exit status: 0 no error, 1 an error was found (or a warning with --strict),
     2 the command could not run.
@@ -85,17 +92,19 @@ def validate(paths, output_format, select, ignore, strict, jobs) -> None:
       protocol validate protocols/
       protocol validate trial.yaml --format json
       protocol validate protocols/ --ignore TXT --strict
+      protocol validate protocols/ --since origin/main
     """
     from toolkit.commands.validate import run
+    from toolkit.document.since import RevisionError
     from toolkit.files import PathError, discover
     from toolkit.settings import Selection, SettingsError, ValidateSettings, parse_codes
 
     try:
         selection = Selection(parse_codes(select), parse_codes(ignore))
         files = discover(paths or ("protocols",))
-        settings = ValidateSettings(tuple(files), output_format, selection, strict, jobs)
+        settings = ValidateSettings(tuple(files), output_format, selection, strict, jobs, since)
         status = run(files, settings, sys.stdout)
-    except (PathError, SettingsError) as err:
+    except (PathError, SettingsError, RevisionError) as err:
         _fail(str(err))
     sys.exit(status)
 

@@ -58,7 +58,7 @@ def check_document(doc: Document, config: RuleConfig | Selection = RuleConfig())
     found = schema.check(doc)
     if not any(d.severity is Severity.ERROR and d.rule not in schema.NON_BLOCKING for d in found):
         for rule in checks():
-            if config.enabled(rule.code):
+            if config.enabled(rule.code) and (config.before is not None or not rule.compares):
                 found.extend(_run(rule, doc, config))
     found = suppressions.apply(doc.file, doc.text, found, config.enabled)
     found = [config.stamp(d) for d in found if config.enabled(d.rule)]
@@ -68,7 +68,8 @@ def check_document(doc: Document, config: RuleConfig | Selection = RuleConfig())
 def _run(rule: Rule, doc: Document, config: RuleConfig) -> list[Diagnostic]:
     assert rule.check is not None
     try:
-        return [_diagnostic(doc, rule, f) for f in rule.check(doc, **config.options_for(rule))]
+        earlier = (config.before,) if rule.compares else ()  # the file at --since REV
+        return [_diagnostic(doc, rule, f) for f in rule.check(doc, *earlier, **config.options_for(rule))]
     except Exception as exc:  # a bug in a check must not hide the other findings
         return [
             Diagnostic(doc.file, 1, 1, rule.code, Severity.ERROR,

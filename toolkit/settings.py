@@ -69,6 +69,9 @@ class RuleConfig:
     selection: Selection = field(default_factory=Selection)
     severity: dict[str, Severity] = field(default_factory=dict)
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # The file at the revision `validate --since REV` names (toolkit.document.since.Before), for
+    # the rules that compare with it; None without --since, and those rules do not run.
+    before: Any = None
 
     @property
     def enabled(self) -> Callable[[str], bool]:
@@ -90,3 +93,4 @@ class ValidateSettings:
     selection: Selection = field(default_factory=Selection)
     strict: bool = False
     jobs: int | None = None  # None: as many processes as pay (engine.worker_count)
+    since: str | None = None  # a git revision: each file is also compared with itself as it was there

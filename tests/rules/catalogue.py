@@ -5,6 +5,10 @@ merged key by key, anything else replaces what BASE has (JSON Merge Patch, RFC 7
 the example shares no top-level key with BASE, the merge is the two texts one after the other,
 so comments (inline suppressions) survive. YML examples are whole files: a file that cannot
 be read cannot be merged.
+
+A rule that compares with an earlier version (the AMD family, `validate --since`) has two
+blocks in a section: the file at REV, then the file now; both are merged onto BASE (a block
+that is not readable YAML is the earlier version as it is, for AMD004).
 """
 
 from __future__ import annotations
@@ -37,6 +41,10 @@ def yaml_block(doc: str, heading: str) -> str | None:
     """The ```yaml block of a section, or None when the section is prose."""
     match = _YAML_BLOCK.search(sections(doc).get(heading, ""))
     return match.group(1) if match else None
+
+
+def yaml_blocks(doc: str, heading: str) -> list[str]:
+    return _YAML_BLOCK.findall(sections(doc).get(heading, ""))
 
 
 def merged(example: str, base: str = BASE) -> str:
@@ -72,8 +80,26 @@ def run_example(rule: Rule, heading: str) -> list[Diagnostic] | None:
     example = yaml_block(rule.doc, heading)
     if example is None:
         return None
+    if rule.compares:
+        return _run_comparison(rule, heading)
     text = example if rule.family == "YML" else merged(example)
     loaded = load_bytes(text.encode("utf-8"), f"{rule.code}-{heading}.yaml")
     if loaded.document is None:
         return loaded.diagnostics
     return check_document(loaded.document)
+
+
+def _run_comparison(rule: Rule, heading: str) -> list[Diagnostic]:
+    from toolkit.document.since import from_bytes
+    from toolkit.settings import RuleConfig
+
+    blocks = yaml_blocks(rule.doc, heading)
+    assert len(blocks) == 2, f"{rule.code}: ## {heading} needs two ```yaml blocks, the file at REV and now"
+    try:
+        earlier = merged(blocks[0])
+    except ValueError:
+        earlier = blocks[0]
+    before = from_bytes(earlier.encode("utf-8"), "REV:example.yaml", "REV")
+    loaded = load_bytes(merged(blocks[1]).encode("utf-8"), f"{rule.code}-{heading}.yaml")
+    assert loaded.document is not None, loaded.diagnostics
+    return check_document(loaded.document, RuleConfig(before=before))

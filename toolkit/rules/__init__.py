@@ -2,6 +2,7 @@
 
 from toolkit.rules import (  # noqa: F401  (registration by import)
     age,
+    amendments,
     arms,
     builtin,
     misplaced,

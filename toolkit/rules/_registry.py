@@ -6,6 +6,10 @@ arguments) and yields Findings:
     @rule("DAT007", "registered-after-start", Severity.WARNING, options={"max_days": 21})
     def registered_after_start(doc: Document, *, max_days: int) -> Iterator[Finding]: ...
 
+A rule that compares the file with an earlier version of it (`compares=True`, the AMD
+family) also receives that version (a `toolkit.document.since.Before`) after the document;
+it runs only when `protocol validate --since REV` names the revision.
+
 It never decides severity, selection, suppression, line numbers or output: the engine does.
 """
 
@@ -43,6 +47,7 @@ FAMILIES = {
     "TRN": "translations state the original's facts",
     "NOQ": "inline suppressions",
     "DIF": "differences between versions (`protocol diff`)",
+    "AMD": "amendments: what changed since a git revision (`validate --since REV`)",
 }
 
 # Option values a rule may declare: what a pyproject.toml table can hold and a reader can check.
@@ -79,6 +84,7 @@ class Rule:
     aliases: tuple[str, ...] = ()
     source: tuple[str, int] = ("", 0)  # (file relative to the repository, line) of the definition
     tested_in: str = ""  # the test module that holds this code's pass and fail tests
+    compares: bool = False  # the check takes the file's earlier version too (validate --since)
     # Lazy tables the check reads (functions that build and keep them): built once before
     # worker processes fork, and only when the rule is selected (engine._warm).
     tables: tuple[Callable[[], Any], ...] = ()
@@ -100,13 +106,14 @@ _ROOT = Path(__file__).resolve().parents[2]
 
 def rule(code: str, name: str, severity: Severity = Severity.ERROR, *,
          options: Mapping[str, Any] | None = None, aliases: tuple[str, ...] = (),
-         tables: tuple[Callable[[], Any], ...] = ()) -> Callable[[Check], Check]:
+         compares: bool = False, tables: tuple[Callable[[], Any], ...] = ()) -> Callable[[Check], Check]:
     """Register a check function under `code`; its docstring is the rule's documentation.
 
     `options` declares the rule's settings and their defaults; the check receives them as
     keyword-only arguments of the same names. `aliases` are former codes of this rule: they
-    keep working in --select/--ignore, configuration and inline suppressions. `tables` are
-    the lazy tables it reads (see Rule.tables).
+    keep working in --select/--ignore, configuration and inline suppressions. `compares`: the
+    check is `check(doc, before, **options)` and runs only under `validate --since REV`.
+    `tables` are the lazy tables it reads (see Rule.tables).
     """
 
     def register(check: Check) -> Check:
@@ -115,7 +122,7 @@ def rule(code: str, name: str, severity: Severity = Severity.ERROR, *,
         module = check.__module__.rsplit(".", 1)[-1]
         _add(Rule(code, name, severity, check, inspect.getdoc(check) or "", MappingProxyType(declared),
                   tuple(aliases), _where(inspect.getsourcefile(check), check.__code__.co_firstlineno),
-                  f"tests/rules/test_{module}.py", tuple(tables)))
+                  f"tests/rules/test_{module}.py", compares, tuple(tables)))
         return check
 
     return register
