@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import NoReturn
 
 import click
 
@@ -19,7 +20,7 @@ from toolkit.reporters import REPORTERS
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     """A command that cannot run: one line on stderr, exit status 2."""
     click.echo(f"protocol: error: {message}", err=True)
     sys.exit(2)
@@ -231,18 +232,23 @@ def audit(sources, out_dir, jobs, fresh, yaml_dir) -> None:
               help="Write here instead of to standard output (`-`: standard output).")
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
 @click.option("--check", is_flag=True, help="Compare with OUTPUT instead of writing it; exit 1 if it differs.")
-def render(file, document, output_format, lang, templates, output, force, check) -> None:
+@click.option("--since", metavar="REV",
+              help="--doc amendment: the git revision (branch, tag, commit) whose version of FILE the changes are counted from.")
+def render(file, document, output_format, lang, templates, output, force, check, since) -> None:
     """Render a protocol as a document.
 
     A protocol with errors is not rendered (exit status 1, the errors are printed). An
     existing OUTPUT is never replaced without --force; a device or FIFO (/dev/null, a pipe) is
     written in place. With --check, OUTPUT is compared with what would be rendered now: exit
     status 0 when it is up to date, 1 when it differs (a diff is printed for text formats) or
-    is missing.
+    is missing. `--doc amendment --since REV` is the ICH M11 summary of changes: every change
+    since FILE as git holds it at REV, in M11 section order, with the rationale the author
+    recorded in version.amendments.
 
     \b
     Examples:
       protocol render protocols/NCT04361331.yaml --doc registry --format text
+      protocol render protocols/NCT04361331.yaml --doc amendment --since v1.0 --format markdown
       protocol render protocols/NCT06261047.yaml --doc summary --lang zh --format pdf -o summary.zh.pdf
       protocol render protocols/NCT04361331.yaml --doc registry --format markdown -o docs/registry.md --check
     """
@@ -250,8 +256,10 @@ def render(file, document, output_format, lang, templates, output, force, check)
     from toolkit.render.run import RenderFailure, run_render
 
     document_ = _valid_document(file)
+    before = _earlier_version(file, document, since)
     try:
-        status = run_render(document_, RenderRequest(document, output_format, lang, templates), output, check, force)
+        request = RenderRequest(document, output_format, lang, templates, before)
+        status = run_render(document_, request, output, check, force)
     except RenderFailure as err:
         _fail(str(err))
     sys.exit(status)
@@ -346,6 +354,28 @@ def criteria(file, output_format) -> None:
         sys.exit(1)
     writer = write_json if output_format == "json" else write_text
     writer(file, read_criteria(loaded.document), sys.stdout)
+
+
+def _earlier_version(file: str, document: str, since: str | None):
+    """FILE at --since REV for the amendment document (None for the others), or exit 2."""
+    from toolkit.document.since import RevisionError, before
+    from toolkit.render.documents import DOCUMENTS
+
+    if not DOCUMENTS[document].compares:
+        if since is not None:
+            _fail(f"--since is for --doc amendment, not --doc {document}")
+        return None
+    if since is None:
+        _fail(f"--doc {document} needs --since REV: the git revision to count the changes from (e.g. --since v1.0)")
+    try:
+        found = before(file, since)
+    except RevisionError as err:
+        _fail(str(err))
+    if found.problem is not None:
+        _fail(f"{file} at {since} cannot be read: {found.problem}")
+    if not found.exists:
+        _fail(f"{file} is not in git at {since}: there is no earlier version to list changes from")
+    return found
 
 
 def _valid_document(file, rules: bool = True):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from conftest import ROOT
+
 from toolkit.ctgov.importer import read_record
 
 RECORD = """<?xml version="1.0" encoding="UTF-8"?>
@@ -44,3 +46,27 @@ def test_a_missing_date_type_stays_missing(tmp_path):
     status = imported(tmp_path, "Open Label")["status"]
     assert status["start"] == {"date": "2004-03"}  # not guessed "actual" or "estimated"
     assert status["completion"] == {"date": "2006-06", "type": "actual"}
+
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def test_list_lines_an_author_broke_stay_lines():
+    # NCT04397575's outcome description lists one item a line ("metastatic or localized status",
+    # "status treated or under surveillance"); joined, they read "status status" (TXT011)
+    from toolkit.parse.misplaced import doubled_word
+
+    protocol, _notes = read_record(str(CORPUS / "registry" / "xml" / "NCT04397575.xml"))
+    description = protocol["endpoints"]["secondary"][0]["description"]
+    assert "metastatic or localized status\nstatus treated or under surveillance" in description
+    assert doubled_word(description) is None
+
+
+def test_lines_the_registry_wrapped_are_joined():
+    from toolkit.ctgov.common import clean
+
+    wrapped = ("      The purpose of this study is to evaluate the effects of lamotrigine on naloxone-precipitated\r\n"
+               "      opiate withdrawal.\r\n")
+    assert clean(wrapped) == ("The purpose of this study is to evaluate the effects of lamotrigine on "
+                              "naloxone-precipitated opiate withdrawal.")
+    assert clean("Describe it according to:\nTumor location\nstage") == "Describe it according to:\nTumor location\nstage"

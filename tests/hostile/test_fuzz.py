@@ -2,7 +2,8 @@
 
 The example protocols are mutated line by line (hostile snippets put in, lines dropped or
 doubled); each mutant goes, in process, through the loader, the checks, every reporter and
-(when it has no error) every text renderer. Whatever the mutant, nothing may raise.
+(when it has no error) every text renderer, the summary of changes against the example as
+it was. Whatever the mutant, nothing may raise.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 
 from toolkit.diagnostics import Severity
 from toolkit.document.load import load_bytes
+from toolkit.document.since import Before
 from toolkit.engine import Summary, check_document
 from toolkit.render import RenderRequest, render
 from toolkit.render.documents import DOCUMENTS
@@ -72,9 +74,11 @@ def test_a_mutated_protocol_never_crashes_a_reporter_or_renderer(name, mutations
         _well_formed(output_format, out.getvalue(), len(diagnostics))
     if loaded.document is None or any(d.severity is Severity.ERROR for d in diagnostics):
         return
-    for document in DOCUMENTS:
+    before = Before("REV", load_bytes(EXAMPLES[name].encode("utf-8"), name).document.data)
+    for document, kind in DOCUMENTS.items():
         for output_format in ("text", "markdown", "html"):
-            assert render(loaded.document.data, RenderRequest(document, output_format))
+            request = RenderRequest(document, output_format, before=before if kind.compares else None)
+            assert render(loaded.document.data, request)
 
 
 def _well_formed(output_format: str, output: str, count: int) -> None:

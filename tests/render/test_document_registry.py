@@ -9,6 +9,7 @@ import pytest
 from conftest import MINIMAL, PROTOCOLS, ROOT
 
 from toolkit.document.load import load_bytes, load_file
+from toolkit.document.since import Before
 from toolkit.parse.markdown_text import document_text, to_plain, unmark
 from toolkit.render import RenderRequest, render
 from toolkit.render.documents import DOCUMENTS, FORMATS
@@ -41,7 +42,12 @@ def test_every_document_kind_has_its_template():
 @pytest.mark.parametrize("kind", list(DOCUMENTS))
 def test_context_is_typed_and_holds_no_raw_protocol(kind):
     protocol = load_file(str(PROTOCOLS / "NCT04361331.yaml")).document.data
-    context = DOCUMENTS[kind].build(protocol, "en")
+    earlier = load_file(str(PROTOCOLS / "NCT07063888.yaml")).document.data  # another trial: every field changed
+    if DOCUMENTS[kind].compares:
+        context = DOCUMENTS[kind].build(protocol, "en", Before("REV", earlier))
+        assert len(context.rows) > 50
+    else:
+        context = DOCUMENTS[kind].build(protocol, "en")
     assert is_dataclass(context)
     names = {f.name for f in fields(context)}
     assert not names & {"p", "L", "H"}, "short names are gone"

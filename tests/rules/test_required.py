@@ -65,3 +65,51 @@ def test_req021_sex_not_stated():
 def test_expanded_access_without_eligibility_is_not_asked_for_ages():
     body = "design: {study_type: expanded_access}\n"
     assert lines(body, "REQ020") == [] and lines(body, "REQ021") == []
+
+
+def test_req004_eligibility_criteria_missing_or_not_split():
+    assert lines("eligibility: {sex: all}\n", "REQ004") == [1]
+    assert lines("eligibility:\n  inclusion: [Age 18 or over]\n", "REQ004") == [2]  # the eligibility block
+    folded = "eligibility:\n  inclusion:\n    - Age 18 or over\n    - 'Exclusion criteria: prior chemotherapy'\n"
+    ((line, message),) = findings(folded, "REQ004")
+    assert line == 4 and "move them to eligibility.exclusion" in message
+    split = "eligibility:\n  inclusion: [Age 18 or over]\n  exclusion: [Prior chemotherapy]\n"
+    assert lines(split, "REQ004") == []
+    assert lines("design: {study_type: expanded_access}\n", "REQ004") == []
+
+
+def test_req005_enrollment_missing():
+    assert lines("design: {study_type: interventional}\n", "REQ005") == [1]
+    assert lines("design: {study_type: interventional, enrollment: {count: 60}}\n", "REQ005") == []
+
+
+def test_req006_healthy_volunteers_missing():
+    assert lines("eligibility: {sex: all}\n", "REQ006") == [1]
+    assert lines("eligibility: {sex: all, healthy_volunteers: false}\n", "REQ006") == []
+
+
+def test_req007_design_incomplete():
+    ((_, message),) = findings("design: {study_type: interventional, phases: [phase2]}\n", "REQ007")
+    assert message.startswith("an interventional study's design needs design.allocation, design.model, design.purpose, design.masking")
+    single = "design: {study_type: interventional, phases: [phase2], model: single_group, purpose: treatment, masking: {level: none}}\n"
+    assert lines(single, "REQ007") == []  # a single group's allocation is the registry's N/A
+    observational = "design: {study_type: observational}\n"
+    ((_, message),) = findings(observational, "REQ007")
+    assert "design.observational_model, design.time_perspective" in message
+
+
+def test_req008_arms_or_interventions_missing():
+    body = "interventions:\n  - {id: x, name: X, type: drug}\n"
+    assert lines(body, "REQ008") == [-2]  # no arms: reported at the document's first line
+    with_arms = "arms:\n  - {id: a, label: A, type: experimental, interventions: [x]}\n" + body
+    assert lines(with_arms, "REQ008") == []
+
+
+def test_req009_start_date_missing():
+    assert lines("status: {overall: recruiting}\n", "REQ009") == [1]
+    assert lines("status: {overall: recruiting, start: {date: 2025-01, type: actual}}\n", "REQ009") == []
+
+
+def test_req010_brief_summary_missing():
+    assert lines("status: {overall: recruiting}\n", "REQ010") == [-2]  # at the document
+    assert lines("summary: This study follows adults with ICC.\n", "REQ010") == []

@@ -95,8 +95,25 @@ def clean(text: str | None) -> str | None:
         if any(re.match(r"\s*([-*•]|\d+[.)])\s", row) for row in rows):
             paragraphs.append(paragraph.strip("\n"))
         else:
-            paragraphs.append(" ".join(row.strip() for row in rows if row.strip()))
+            paragraphs.append(_unwrap([row.strip() for row in rows if row.strip()]))
     return "\n\n".join(p for p in paragraphs if p.strip()) or None
+
+
+# Legacy XML wraps a textblock's lines at 93-94 characters (on the corpus, the lines it wrapped
+# are 78-94 long, counted after the indentation). A line that stops well short of that,
+# where the next word would have fitted, was ended by its author ("according to:", then one
+# line per item); API v2 text and the XML's other elements are not wrapped at all.
+_WRAP_WIDTH = 75
+
+
+def _unwrap(rows: list[str]) -> str:
+    """The rows of one paragraph joined where the registry wrapped them, kept where the author broke them."""
+    text = rows[0] if rows else ""
+    for before, row in zip(rows, rows[1:]):
+        next_word = row.split(" ", 1)[0]
+        wrapped = len(before) + 1 + len(next_word) > _WRAP_WIDTH
+        text += (" " if wrapped else "\n") + row
+    return text
 
 
 def doi_in(citation: str) -> str | None:

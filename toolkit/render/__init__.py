@@ -11,6 +11,7 @@ class RenderRequest:
     output_format: str
     lang: str = "en"
     templates: str | None = None
+    before: object = None  # --doc amendment: the file at --since REV (toolkit.document.since.Before)
 
 
 def render(data: dict, request: RenderRequest) -> bytes:
@@ -19,7 +20,7 @@ def render(data: dict, request: RenderRequest) -> bytes:
     from toolkit.render.environment import environment
 
     kind = DOCUMENTS[request.document]
-    context = kind.build(data, request.lang)
+    context = kind.build(data, request.lang, request.before)
     variables = {f.name: getattr(context, f.name) for f in fields(context)}  # shallow: parts keep their types
     html = environment(request.templates).get_template(kind.template).render(variables)
     if request.output_format == "html":

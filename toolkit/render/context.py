@@ -9,6 +9,7 @@ from __future__ import annotations
 from toolkit.ctgov.dosing import dosing_line
 from toolkit.document.accessors import amount_and_unit
 from toolkit.document.walk import get
+from toolkit.render import amendment as amendments
 from toolkit.render import labels
 from toolkit.render.countries import country_name
 from toolkit.render.model import (
@@ -584,6 +585,26 @@ def protocol(data: dict, lang: str) -> ProtocolContext:
         references=parts.references(),
         sections={key: parts.loc.own(value) for key, value in (data.get("sections") or {}).items()},
         outline=outline, heading={h.anchor: h for h in outline},
+        amendment=amendments.details(data, lang, parts.loc),
+    )
+
+
+# --- the summary of changes (ICH M11) -----------------------------------------------------------
+
+def amendment(data: dict, lang: str, before) -> amendments.AmendmentContext:
+    """The changes since the file at --since REV (`before`, a toolkit.document.since.Before)."""
+    parts = Parts(data, "amendment", lang)
+    H = parts.labels_table
+    old = before.data or {}
+    number, date = get(data, "version", "number"), get(data, "version", "date")
+    this = f"{number} ({date})" if number and date else (str(number) if number else None)
+    old_number = get(old, "version", "number")
+    compared = (H["version_at"].format(version=old_number, revision=before.revision) if old_number
+                else H["at_revision"].format(revision=before.revision))
+    return amendments.AmendmentContext(
+        **parts.page(), details=amendments.details(data, lang, parts.loc),
+        compared=[Fact(H["this_version"], this), Fact(H["compared_with"], compared)],
+        rows=amendments.rows(old, data, lang, parts.loc), nothing_changed=H["no_changes"].format(revision=before.revision),
     )
 
 

@@ -21,10 +21,12 @@ class DocumentKind:
     builder: str  # "module:function" building the typed context from (protocol data, language)
     pdf_variant: str | None
     help: str
+    compares: bool = False  # built from the protocol and its earlier version (`--since REV`)
 
-    def build(self, data: dict, lang: str):
+    def build(self, data: dict, lang: str, before=None):
         module, _, function = self.builder.partition(":")
-        return getattr(importlib.import_module(module), function)(data, lang)
+        builder = getattr(importlib.import_module(module), function)
+        return builder(data, lang, before) if self.compares else builder(data, lang)
 
 
 DOCUMENTS: dict[str, DocumentKind] = {kind.name: kind for kind in (
@@ -33,6 +35,8 @@ DOCUMENTS: dict[str, DocumentKind] = {kind.name: kind for kind in (
     DocumentKind("summary", "summary.html.j2", "toolkit.render.context:summary", "pdf/ua-1", "for patients"),
     DocumentKind("protocol", "protocol.html.j2", "toolkit.render.context:protocol", None,
                  "the full document (ICH M11 outline)"),
+    DocumentKind("amendment", "amendment.html.j2", "toolkit.render.context:amendment", None,
+                 "the summary of changes since --since REV (ICH M11)", compares=True),
 )}
 
 

@@ -351,3 +351,4 @@ class ProtocolContext(Page):
     sections: dict[str, Text]
     outline: list[Heading]
     heading: dict[str, Heading]
+    amendment: object  # toolkit.render.amendment.AmendmentDetails, or None: no amendment recorded
