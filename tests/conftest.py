@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,28 @@ ROOT = Path(__file__).resolve().parent.parent
 PROTOCOLS = ROOT / "protocols"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 AS_PUBLISHED = FIXTURES / "as_published"
+
+# Real ClinicalTrials.gov records. The 73 of ../shared/corpus/ctgov-json and ctgov-xml are shipped
+# in tests/fixtures/ctgov/ (same layout, see its README), so the record tests run in every clone.
+# The whole corpus (1,940 records, beside the checkout) is an explicit run: PROTOCOL_FULL_CORPUS=1,
+# and always in CI, where a missing corpus then fails the run instead of skipping it.
+SHIPPED_CORPUS = FIXTURES / "ctgov"
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+FULL_CORPUS = any(os.environ.get(name, "") not in ("", "0", "false") for name in ("PROTOCOL_FULL_CORPUS", "CI"))
+full_corpus = pytest.mark.skipif(not FULL_CORPUS, reason="the full corpus (../shared/corpus) is an optional run: "
+                                                         "PROTOCOL_FULL_CORPUS=1 (always on in CI)")
+
+
+def shipped_records() -> list[Path]:
+    """The 73 shipped records: API v2 JSON, then legacy XML."""
+    return sorted(SHIPPED_CORPUS.glob("ctgov-json/*.json")) + sorted(SHIPPED_CORPUS.glob("ctgov-xml/*.xml"))
+
+
+def corpus_records() -> list[Path]:
+    """Every record of the full corpus (the classic-API response included)."""
+    if not SHARED_CORPUS.is_dir():
+        return []
+    return sorted(p for p in SHARED_CORPUS.rglob("*") if p.suffix in (".json", ".xml") and p.is_file())
 
 
 @pytest.fixture

@@ -128,3 +128,45 @@ def test_alias_in_configuration(cli, write, renumbered):
 def test_alias_in_inline_suppression(cli, write, renumbered):
     text = LATE.replace("first_submitted: 2024-02-05", "first_submitted: 2024-02-05  # protocol: ignore[DAT090]")
     assert rules_of(cli, write(text, "repo/trial.yaml")) == []
+
+
+# A malformed configuration: one error at the file, line and column that is wrong (exit 2).
+
+HEAD = '[project]\nname = "x"\ndescription = """\n[tool.protocol]\nselect = 1\n"""\n\n'  # a decoy in a string
+
+
+@pytest.mark.parametrize("table,where,words", [
+    ('[tool.protocol]\nselect = 3\n', (9, 10), ["select must be a list of codes", "not 3"]),
+    ('[tool.protocol]\nexclude = {a=1}\n', (9, 1), ["unknown key 'exclude'"]),
+    ('[tool.protocol]\nselect = ["AGE", "XYZ"]\n', (9, 18), ["unknown rule code or family 'XYZ'"]),
+    ('[tool.protocol]\nignore = [\n  "AGE",  # ages\n  "NOPE",\n]\n', (11, 3), ["'NOPE'"]),
+    ('[tool.protocol]\nignore = [1, 2]\n', (9, 10), ["ignore must be a list of codes", "1 is not one"]),
+    ('[tool.protocol]\nrules = 3\n', (9, 9), ["one table per rule code"]),
+    ('[tool.protocol.rules]\nDAT007 = 3\n', (9, 10), ["one table per rule code"]),
+    ('[tool]\nprotocol = 3\n', (9, 12), ["[tool.protocol] must be a table"]),
+    ('[tool.protocol.rules.DAT007]\nseverity = 5\n', (9, 12), ["severity must be one of", "not 5"]),
+    ('[tool.protocol.rules.DAT007]\nmax_days = true\n', (9, 12), ["max_days must be a whole number", "not true"]),
+    ('[tool.protocol.rules.DAT007]\nmax_dayz = 3\n', (9, 1), ['unknown option "max_dayz"']),
+    ('[tool.protocol.rules.FOO]\nseverity = "error"\n', (8, 1), ["unknown rule code 'FOO'"]),
+    ('[tool.protocol]\nrules.DAT007.severity = "fatal"\n', (9, 25), ['not "fatal"']),
+    ('[tool.protocol]\nselect = [\n', (9, 11), ["not valid TOML", "at the end of the file"]),
+    ('[tool.protocol]\nselect = ["AGE"]\nselect = ["TXT"]\n', (10, 17), ["not valid TOML"]),
+    ('[tool.protocol]\nselect = ["AGE"\n', (9, 16), ["not valid TOML"]),
+])
+def test_malformed_configuration_points_at_the_mistake(cli, write, table, where, words):
+    write(HEAD + table, "repo/pyproject.toml")
+    result = cli("validate", write(LATE, "repo/trial.yaml"))
+    assert result.exit_code == 2, result.output
+    line, column = where
+    assert result.output.startswith("protocol: error: ")
+    assert f"pyproject.toml:{line}:{column}: " in result.output, result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    for word in words:
+        assert word in result.output
+
+
+def test_configuration_that_is_not_utf8_points_at_the_byte(cli, write):
+    write(b'[tool.protocol]\nselect = ["\xff"]\n', "repo/pyproject.toml")
+    result = cli("validate", write(LATE, "repo/trial.yaml"))
+    assert result.exit_code == 2 and "pyproject.toml:2:12: not UTF-8 text (byte 0xff)" in result.output
+    assert "internal error" not in result.output

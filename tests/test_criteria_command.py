@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 from click.testing import CliRunner
-from conftest import PROTOCOLS, ROOT
+from conftest import FIXTURES, PROTOCOLS, SHARED_CORPUS, SHIPPED_CORPUS, corpus_records, full_corpus, shipped_records
 
 from toolkit.cli import main
 from toolkit.ctgov.importer import import_file
 
-CORPUS = ROOT.parent / "shared" / "corpus"
 OPERATORS = {">=", ">", "<=", "<"}
 UNITS = {"years", "months", "weeks", "days", "hours"}
 
@@ -69,15 +67,26 @@ def test_a_file_that_is_not_yaml_is_an_error(cli, write):
     assert CliRunner().invoke(main, ["criteria", "missing.yaml"]).exit_code == 2
 
 
-RECORDS = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".json", ".xml") and p.is_file()) if CORPUS.is_dir() else []
+def test_every_shipped_record(tmp_path):
+    """Every shipped real record gives a well-formed reading."""
+    registry = sorted(p for p in (FIXTURES / "registry").iterdir() if p.suffix in (".json", ".xml"))
+    assert _read_all(shipped_records(), SHIPPED_CORPUS, tmp_path) == len(shipped_records())
+    assert _read_all(registry, FIXTURES, tmp_path) == len(registry)
 
 
-@pytest.mark.skipif(not RECORDS and not os.environ.get("CI"), reason="../shared/corpus is not beside this checkout")
+@full_corpus
 def test_every_corpus_record(tmp_path):
-    """Every record that imports gives a well-formed reading (one test: 1,900 records)."""
+    """Every record of the corpus that imports gives a well-formed reading (one test: 1,900 records)."""
+    records = corpus_records()
+    assert len(records) >= 1940
+    assert _read_all(records, SHARED_CORPUS, tmp_path) >= len(records) - 1  # the one classic-API record does not import
+
+
+def _read_all(records: list, root, tmp_path) -> int:
+    """How many records imported and gave a well-formed reading; fails on a badly formed one."""
     runner = CliRunner()
     failures, read = [], 0
-    for record in RECORDS:
+    for record in records:
         imported = import_file(str(record), str(tmp_path / record.parent.name), force=True)
         if imported.error:
             continue  # import failures are the importer's tests' business
@@ -87,6 +96,6 @@ def test_every_corpus_record(tmp_path):
             assert_shape(json.loads(result.output))
             read += 1
         except (AssertionError, ValueError) as err:
-            failures.append(f"{record.relative_to(CORPUS)}: {err}")
+            failures.append(f"{record.relative_to(root)}: {err}")
     assert not failures, failures[:5]
-    assert read >= len(RECORDS) - 1  # the one classic-API record does not import
+    return read

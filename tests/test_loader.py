@@ -194,3 +194,74 @@ def test_pure_python_fallback_reads_the_same():
     slow = Builder().build(compose(TRAPS, loader._PyComposer))
     assert fast == slow == {"a": "1:1", "b": "NO", "c": "2020-03-06", "d": 755, "e": 1000.0, "f": "on",
                             "g": None, "h": 31, "base": {"x": 1}, "m": {"x": 1, "y": 2}}
+
+
+@pytest.mark.parametrize("text,column", [
+    ("arms: !!set {a, b}\n", 7),
+    ("arms: !!omap [a: 1]\n", 7),
+    ("arms: !!pairs [a: 1, b: 2]\n", 7),
+    ("arms: !mytag {a: 1}\n", 7),
+    ("arms: !mytag [a]\n", 7),
+    ("arms:\n  - !!python/object/apply:os.system [echo hi]\n", 5),
+])
+def test_tags_on_lists_and_mappings_are_refused(text, column):
+    d = diag("id: t\n" + text)
+    assert (d.rule, d.line, d.column) == ("YML008", 2 if column == 7 else 3, column)
+    assert "tag" in d.message
+
+
+@pytest.mark.parametrize("value", ["!!bool maybe", "!!bool yes", "!!int abc", "!!int 1_000", "!!float 1,5",
+                                   "!!null nothing"])
+def test_a_scalar_that_does_not_fit_its_tag_is_an_error(value):
+    d = diag(f"id: t\nflag: {value}\n")
+    assert (d.rule, d.line, d.column) == ("YML001", 2, 7)
+    assert "is tagged as" in d.message
+
+
+def test_plain_core_schema_tags_are_accepted():
+    loaded = data("a: !!bool TRUE\nb: !!int 0x1F\nc: !!float 1\nd: !!null ~\ne: !!str 12\n"
+                  "f: !!seq [1]\ng: !!map {h: 1}\ni: ! {j: 1}\n")
+    assert loaded == {"a": True, "b": 31, "c": 1.0, "d": None, "e": "12", "f": [1], "g": {"h": 1}, "i": {"j": 1}}
+
+
+@pytest.mark.parametrize("text,where", [
+    ("id: t\nlist: [1, 2", (2, 12)),  # just after the last character
+    ("id: t\nmap: {a: 1", (2, 11)),
+    ("id: t\nlist: [1, 2\n", (2, 12)),
+    ("id: t\r\nlist: [1, 2\r\n", (2, 12)),
+])
+def test_an_error_at_the_end_of_the_file_points_at_the_last_line(text, where):
+    d = diag(text)
+    assert d.rule == "YML001" and (d.line, d.column) == where
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_only_editor_line_breaks_count_in_yaml_errors(separator):
+    """VS Code, vim and Sublime end a line at \\n, \\r\\n and \\r only; libyaml also at these."""
+    d = diag(f'title: "a{separator}b"\nid: t\nlist: [1, 2\n')
+    assert (d.rule, d.line, d.column) == ("YML001", 3, 12)
+    d = diag(f"title: 'a{separator}b'\nid: t\nid: u\n")
+    assert (d.rule, d.line, d.column) == ("YML002", 3, 1) and "first defined at line 2" in d.message
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_only_editor_line_breaks_count_in_schema_and_rule_findings(separator):
+    from conftest import MINIMAL
+
+    from toolkit.engine import check_document
+
+    text = MINIMAL.replace("  brief: A minimal trial", f'  brief: "A minimal{separator}trial"')
+    text += "eligibility:\n  minimum_age: 18 years\n  maximum_age: 17 years\n  sex: al\n"
+    loaded = load_bytes(text.encode("utf-8"), "p.yaml")
+    found = {(d.rule, d.line, d.column) for d in check_document(loaded.document)}
+    sex = text.split("\n").index("  sex: al") + 1
+    assert ("SCH004", sex, 8) in found
+    fixed = load_bytes(text.replace("sex: al", "sex: all").encode("utf-8"), "p.yaml")
+    found = {(d.rule, d.line) for d in check_document(fixed.document)}
+    assert ("AGE001", sex - 1) in found  # at maximum_age
+
+
+def test_a_tag_on_a_key_is_refused():
+    d = diag("id: t\n!mytag arms: 1\n")
+    assert (d.rule, d.line, d.column) == ("YML008", 2, 1) and "!mytag on a key" in d.message
+    assert data("1: a\n!!str b: c\n") == {"1": "a", "b": "c"}

@@ -45,3 +45,28 @@ def test_unknown_code_in_suppression(cli, write):
 def test_suppression_on_another_line_does_not_apply(cli, write):
     text = body("").replace("minimum_age: 18 years", "minimum_age: 18 years  # protocol: ignore[AGE002]")
     assert sorted(rules_of(cli, write(text))) == [("AGE002", CRITERION), ("NOQ001", MINIMUM)]
+
+
+def test_suppression_words_inside_a_text_value_are_not_a_suppression(cli, write):
+    """Only a real YAML comment counts: inside quotes or a block scalar the words are the value."""
+    double = body("").replace("- Age ≥ 20 years", '- "Age ≥ 20 years # protocol: ignore[AGE002]"')
+    single = body("").replace("- Age ≥ 20 years", "- 'Age ≥ 20 years # protocol: ignore[AGE002]'")
+    block = body("").replace("- Age ≥ 20 years", "- |-\n      Age ≥ 20 years # protocol: ignore[AGE002]")
+    folded = body("").replace("- Age ≥ 20 years", "- >-\n      Age ≥ 20 years\n      # protocol: ignore[AGE002]")
+    assert rules_of(cli, write(double)) == [("AGE002", CRITERION)]
+    assert rules_of(cli, write(single)) == [("AGE002", CRITERION)]
+    assert rules_of(cli, write(block)) == [("AGE002", CRITERION)]
+    assert rules_of(cli, write(folded)) == [("AGE002", CRITERION)]
+    # a comment after a quoted value on the same line still counts
+    commented = body("").replace("- Age ≥ 20 years", '- "Age ≥ 20 years #"  # protocol: ignore[AGE002]')
+    assert rules_of(cli, write(commented)) == []
+
+
+def test_suppression_lines_are_counted_as_editors_count_them(cli, write):
+    """U+2028, U+2029 and U+0085 inside a value are not line breaks for editors: the finding
+    and its suppression are on the line an editor shows."""
+    for separator in "\u2028\u2029\x85":
+        title = f'title:\n  brief: "A minimal{separator}trial"'
+        assert rules_of(cli, write(body("").replace("title:\n  brief: A minimal trial", title))) == [("AGE002", CRITERION)]
+        suppressed = body("   # protocol: ignore[AGE002]").replace("title:\n  brief: A minimal trial", title)
+        assert rules_of(cli, write(suppressed)) == []

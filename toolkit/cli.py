@@ -6,6 +6,7 @@ starts fast.
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 from typing import NoReturn
@@ -58,6 +59,15 @@ def main() -> None:
       protocol rules AGE001
       protocol new protocols/my-trial.yaml
     """
+    _tolerant_stdout()
+
+
+def _tolerant_stdout() -> None:
+    """Text the terminal's encoding cannot hold (Chinese under LANG=C or PYTHONIOENCODING=latin-1)
+    is written as escapes (\\u4e2d) instead of ending the run; standard error already does so."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    if hasattr(sys.stdout, "reconfigure") and codecs.lookup(encoding).name != "utf-8":
+        sys.stdout.reconfigure(errors="backslashreplace")
 
 
 @main.command(context_settings=CONTEXT)

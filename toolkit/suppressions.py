@@ -8,9 +8,13 @@ silences the code or codes that replaced it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
+import yaml
+
 from toolkit.diagnostics import Diagnostic, Severity
+from toolkit.document.load import editor_position
 from toolkit.rules import ALIASES, REGISTRY, canonical
 
 _COMMENT = re.compile(r"#\s*protocol:\s*ignore\[([^\]]*)\]", re.IGNORECASE)
@@ -26,13 +30,30 @@ class Suppression:
 
 
 def find(text: str) -> list[Suppression]:
+    """The suppressions written as YAML comments; the same words inside a quoted text or a
+    block scalar are part of that value, not a suppression."""
     found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = _COMMENT.search(line)
-        if match:
-            codes = tuple(c.strip().upper() for c in match.group(1).split(",") if c.strip())
-            found.append(Suppression(number, match.start() + 1, codes))
+    candidates = list(_COMMENT.finditer(text))
+    spans = _scalar_spans(text) if candidates else []
+    starts = [start for start, _ in spans]
+    for match in candidates:
+        before = bisect_right(starts, match.start()) - 1
+        if before >= 0 and match.start() < spans[before][1]:
+            continue  # inside a scalar's text
+        codes = tuple(c.strip().upper() for c in match.group(1).split(",") if c.strip())
+        line, column = editor_position(text, match.start())
+        found.append(Suppression(line, column, codes))
     return found
+
+
+def _scalar_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) character offsets of every scalar (keys and values) in the token stream."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return [(token.start_mark.index, token.end_mark.index)
+                for token in yaml.scan(text, Loader=loader) if isinstance(token, yaml.ScalarToken)]
+    except yaml.YAMLError:  # the loader reports the syntax error; nothing is silenced
+        return [(0, len(text))]
 
 
 def apply(file: str, text: str, diagnostics: list[Diagnostic], enabled) -> list[Diagnostic]:

@@ -1,31 +1,34 @@
-"""Every real record of ../shared/corpus imports, passes the schema, and is checked without a crash."""
+"""Every shipped real record (tests/fixtures/ctgov: the 73 API v2 and legacy records of
+../shared/corpus) imports, passes the schema, and is checked without a crash."""
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import SHARED_CORPUS, SHIPPED_CORPUS, full_corpus, shipped_records
 
 from toolkit import schema
 from toolkit.ctgov.importer import import_file
 from toolkit.document.load import load_file
 from toolkit.engine import check_file
 
-CORPUS = ROOT.parent / "shared" / "corpus"
-RECORDS = sorted(CORPUS.glob("ctgov-json/*.json")) + sorted(CORPUS.glob("ctgov-xml/*.xml"))
-
-# The corpus lives beside the repository (../shared), not in it. A checkout elsewhere has no
-# corpus and skips these tests, saying so; in CI, where it must be present, a missing corpus
-# fails instead of silently skipping.
-CORPUS_MISSING = not RECORDS and not os.environ.get("CI")
-pytestmark = pytest.mark.skipif(CORPUS_MISSING, reason="../shared/corpus is not beside this checkout")
+CORPUS = SHIPPED_CORPUS
+RECORDS = shipped_records()
 
 
-def test_the_corpus_is_there():
+def test_the_shipped_records_are_there():
     assert len(RECORDS) == 73
+
+
+@full_corpus
+def test_the_shipped_records_are_the_corpus_records():
+    """The shipped copies are byte for byte the records of ../shared/corpus."""
+    for record in RECORDS:
+        original = SHARED_CORPUS / record.relative_to(SHIPPED_CORPUS)
+        assert original.is_file(), original
+        assert record.read_bytes() == original.read_bytes(), record.name
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=lambda p: f"{p.parent.name}/{p.stem}")

@@ -1,5 +1,5 @@
 """The import's writer, checked on the shipped real records always, and on every corpus record
-where the corpus is beside the checkout (always in CI):
+with PROTOCOL_FULL_CORPUS=1 (always in CI):
 
 - libyaml's writer is used only because it writes the very bytes PyYAML's pure-Python writer
   writes;
@@ -9,19 +9,15 @@ where the corpus is beside the checkout (always in CI):
 
 from __future__ import annotations
 
-import os
-
-import pytest
 import yaml
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, corpus_records, full_corpus, shipped_records
 
 from toolkit.ctgov.importer import read_record
 from toolkit.document import dump
 from toolkit.document.load import load_bytes
 
-CORPUS = ROOT.parent / "shared" / "corpus"
-SHIPPED = sorted((FIXTURES / "registry").glob("*.json")) + sorted((FIXTURES / "registry").glob("*.xml"))
-CORPUS_RECORDS = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".json", ".xml") and "classic" not in p.parts)
+SHIPPED = (sorted((FIXTURES / "registry").glob("*.json")) + sorted((FIXTURES / "registry").glob("*.xml"))
+           + shipped_records())
 
 
 def _problems(records) -> list[str]:
@@ -44,7 +40,8 @@ def test_shipped_records():
     assert SHIPPED and _problems(SHIPPED) == []
 
 
-@pytest.mark.skipif(not CORPUS_RECORDS and not os.environ.get("CI"), reason="../shared/corpus is not beside this checkout")
+@full_corpus
 def test_every_corpus_record():
-    assert len(CORPUS_RECORDS) >= 1939
-    assert _problems(CORPUS_RECORDS) == []
+    records = [p for p in corpus_records() if "classic" not in p.parts]
+    assert len(records) >= 1939
+    assert _problems(records) == []

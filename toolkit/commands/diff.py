@@ -173,6 +173,8 @@ class Entry:
 
 def compare(old: Side, new: Side) -> list[Entry]:
     registry = old.registry or new.registry
+    if old.registry != new.registry:
+        old, new = as_registered(old, new), as_registered(new, old)
     entries = []
     for change in diff(old.data, new.data):
         old_line, old_column = old.place(change.old_path)
@@ -182,6 +184,54 @@ def compare(old: Side, new: Side) -> list[Entry]:
         entries.append(Entry(change, old_line, old_column, new_line, new_column, m11.label(change.path),
                              old_value, new_value, _message(change, old_value, new_value, old, new)))
     return entries
+
+
+def as_registered(side: Side, other: Side) -> Side:
+    """The side as a registry record holds it: exported (`protocol export --to ctgov-json`), then
+    imported back, the same way on both sides of a protocol-against-record comparison.
+
+    A protocol holds what a record has no place for (the patient summary, translations, narrative
+    sections, structured dosing, its own arm and intervention ids), and a record what the export
+    does not write (registry dates, FDA flags); compared as they are, a protocol and the record
+    registered from it differ everywhere. After the same round trip only what both can say is
+    compared, so a record in step with its protocol shows no difference; arms and interventions
+    are matched by their text, as a record has no ids (`_without_ids`). When the round trip
+    cannot be made (a protocol without an NCT number has no record id), the side is compared as
+    it is.
+    """
+    from toolkit.ctgov.common import ImportError_, Notes
+    from toolkit.ctgov.export import to_v2
+    from toolkit.ctgov.importer import _name_safely, parse_record
+    from toolkit.document.dump import dump
+    from toolkit.document.load import load_bytes
+
+    record = to_v2(side.data)
+    identification = record.get("protocolSection", {}).get("identificationModule", {})
+    if not identification.get("nctId") and isinstance(other.data.get("id"), str):
+        identification["nctId"] = other.data["id"]  # the record's own number, so the import can name it
+    try:
+        protocol, notes = parse_record(json.dumps(record, ensure_ascii=False, default=str).encode("utf-8"))
+    except ImportError_:
+        return side
+    _name_safely(protocol, side.name, notes if isinstance(notes, Notes) else Notes())
+    loaded = load_bytes(dump(protocol, []).encode("utf-8"), side.name)
+    if loaded.document is None:
+        return side
+    return Side(side.name, _without_ids(loaded.document.data), side.document, side.registry)
+
+
+def _without_ids(data: dict) -> dict:
+    """Arms and interventions without the ids the import makes up from their names: a record has
+    none, so a renamed arm is the same arm renamed (matched by its text), not another arm; an
+    arm's interventions are named as the registry names them."""
+    names = {i.get("id"): i.get("name") for i in data.get("interventions") or [] if isinstance(i, dict)}
+    for intervention in data.get("interventions") or []:
+        intervention.pop("id", None)
+    for arm in data.get("arms") or []:
+        arm.pop("id", None)
+        if isinstance(arm.get("interventions"), list):
+            arm["interventions"] = [names.get(i) or i for i in arm["interventions"]]
+    return data
 
 
 def _message(change: Change, old_value, new_value, old: Side, new: Side) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import yaml
@@ -31,6 +32,9 @@ MAX_ALIAS_EXPANSION = 50_000
 MAX_DEPTH = 200
 
 _T = "tag:yaml.org,2002:"
+_SEQ, _MAP = _T + "seq", _T + "map"
+# A key is read as text whatever it looks like (`1:` is the key "1"); these are the tags a plain key resolves to.
+_KEY_TAGS = frozenset(_T + kind for kind in ("str", "int", "float", "bool", "null"))
 
 
 class _Core12Resolver(BaseResolver):
@@ -211,9 +215,57 @@ def compose(text: str, composer_class: type | None = None) -> MappingNode:
         raise LoadError("YML003", "file is empty; a protocol is a YAML mapping (start from `protocol new`)")
     if not isinstance(root, MappingNode):
         kind = "a list" if isinstance(root, SequenceNode) else "a single value"
-        line, col = root.start_mark.line + 1, root.start_mark.column + 1
+        line, col = editor_position(text, root.start_mark.index)
         raise LoadError("YML004", f"the top level is {kind}; a protocol must be a mapping of keys", line, col)
+    if _YAML_ONLY_BREAK.search(text):
+        _editor_marks(root, text)
     return root
+
+
+# libyaml also ends a line at U+0085, U+2028 and U+2029 (a YAML 1.1 rule); editors (VS Code,
+# vim, Sublime) end one only at \n, \r\n and \r. Positions are reported as editors show them.
+_YAML_ONLY_BREAK = re.compile("[\x85\u2028\u2029]")
+_EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def editor_lines(text: str) -> list[str]:
+    """The lines of `text` as an editor numbers them."""
+    return _EDITOR_BREAK.split(text)
+
+
+def editor_position(text: str, index: int) -> tuple[int, int]:
+    """1-based (line, column) of the character at `index` as an editor shows it.
+
+    libyaml reports an error at the end of the file after a line break it adds itself: an
+    index at the end is placed just after the last character, on the last line.
+    """
+    if index >= len(text):
+        index = len(text) - (2 if text.endswith("\r\n") else 1 if text.endswith(("\r", "\n")) else 0)
+    line_start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
+    line = text.count("\n", 0, index) + text.count("\r", 0, index) - text.count("\r\n", 0, index)
+    return line + 1, index - line_start + 1
+
+
+def _renumbered(mark, starts: list[int]) -> yaml.Mark:
+    line = bisect_right(starts, mark.index) - 1
+    return yaml.Mark(mark.name, mark.index, line, mark.index - starts[line], None, 0)
+
+
+def _editor_marks(root: Node, text: str) -> None:
+    """Renumber every node's marks by editor lines (one pass, only for text that needs it)."""
+    starts = [0] + [match.end() for match in _EDITOR_BREAK.finditer(text)]
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        node.start_mark, node.end_mark = (_renumbered(mark, starts) for mark in (node.start_mark, node.end_mark))
+        if isinstance(node, MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
 
 
 def check_depth(text: str) -> None:
@@ -245,9 +297,9 @@ def _measure_depth(text: str) -> None:
             if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 depth += 1
                 if depth > MAX_DEPTH:
-                    mark = event.start_mark
+                    line, col = editor_position(text, event.start_mark.index)
                     raise LoadError("YML001", f"nesting is deeper than {MAX_DEPTH} levels (lists or mappings inside "
-                                              "one another); a protocol needs a handful", mark.line + 1, mark.column + 1)
+                                              "one another); a protocol needs a handful", line, col)
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 depth -= 1
     except yaml.YAMLError:
@@ -258,7 +310,7 @@ def _measure_depth(text: str) -> None:
 
 def _syntax_error(err: yaml.MarkedYAMLError, text: str) -> LoadError:
     mark = err.problem_mark or err.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, col = editor_position(text, mark.index) if mark else (1, 1)
     problem = err.problem or "syntax error"
     if "another document" in problem or "expected a single document" in str(err.context):
         return LoadError("YML008", "the file holds several YAML documents (`---`); a protocol is one document", line, col)
@@ -266,12 +318,12 @@ def _syntax_error(err: yaml.MarkedYAMLError, text: str) -> LoadError:
         return LoadError("YML001", "a tab is used for indentation; YAML allows only spaces", line, col)
     message = f"YAML syntax error: {problem}"
     if err.context and err.context_mark and mark is not err.context_mark:
-        message += f" ({err.context} at line {err.context_mark.line + 1})"
+        message += f" ({err.context} at line {editor_position(text, err.context_mark.index)[0]})"
     return LoadError("YML001", message, line, col)
 
 
 def _tab_at(text: str, line: int, col: int) -> bool:
-    lines = text.splitlines()
+    lines = editor_lines(text)
     if 0 < line <= len(lines):
         indent = lines[line - 1][: max(col, 1)]
         return "\t" in indent and not indent.strip(" \t")
@@ -305,6 +357,10 @@ class Builder:
         self.seen.add(ident)
         if isinstance(node, ScalarNode):
             return scalar(node, path)
+        if node.tag != (_SEQ if isinstance(node, SequenceNode) else _MAP):  # !!set, !!omap, !mytag, ...
+            raise _at(node, "YML008", f"unsupported YAML tag {_shown(node.tag)} on a "
+                                      f"{'list' if isinstance(node, SequenceNode) else 'mapping'}; "
+                                      "protocol files use plain YAML lists and mappings", path)
         self.active.add(ident)
         try:
             if isinstance(node, SequenceNode):
@@ -321,6 +377,9 @@ class Builder:
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise _at(key_node, "YML008", "a key must be plain text, not a list or mapping", path)
+            if key_node.tag not in _KEY_TAGS:  # `!mytag id: x`: a key is text
+                raise _at(key_node, "YML008", f"unsupported YAML tag {_shown(key_node.tag)} on a key; "
+                                              "protocol files use plain keys", path)
             key = key_node.value
             if key == "<<" and key_node.tag == _T + "str" and not key_node.style:  # plain, unquoted
                 merges.append(value_node)
@@ -387,12 +446,14 @@ def scalar(node: ScalarNode, path):
     if tag == _T + "str" or tag == "!":
         return value
     if tag == _T + "null":
-        return None
+        return None if YAML12_NULL.match(value) else _mistagged(node, "null (nothing)", path)
     if tag == _T + "bool":
-        return value.lower() == "true"
+        return value.lower() == "true" if YAML12_BOOL.match(value) else _mistagged(node, "true or false", path)
     if tag == _T + "int":
-        return _integer(node, path)
+        return _integer(node, path) if YAML12_INT.match(value) else _mistagged(node, "an integer", path)
     if tag == _T + "float":
+        if not (YAML12_FLOAT.match(value) or YAML12_INT.match(value)):
+            _mistagged(node, "a number", path)
         low = value.lower()
         if low in _FLOAT_SPECIAL or low.endswith(".nan"):
             return _FLOAT_SPECIAL.get(low, float("nan"))
@@ -402,4 +463,15 @@ def scalar(node: ScalarNode, path):
             raise _at(node, "YML001", f'"{shorten(value)}" is tagged as a number but is not one', path) from None
     if tag == _T + "timestamp":
         return value  # dates stay as written; the schema checks their shape
-    raise _at(node, "YML008", f"unsupported YAML tag {shorten(tag)}; protocol files use plain YAML values", path)
+    raise _at(node, "YML008", f"unsupported YAML tag {_shown(tag)}; protocol files use plain YAML values", path)
+
+
+def _shown(tag: str) -> str:
+    """A tag as the author wrote it: `!!set`, not tag:yaml.org,2002:set."""
+    return shorten("!!" + tag[len(_T):] if tag.startswith(_T) else tag)
+
+
+def _mistagged(node: ScalarNode, kind: str, path):
+    """`!!bool maybe`, `!!int abc`: an explicit tag the value does not fit is an error, never a guess."""
+    raise _at(node, "YML001", f'"{shorten(node.value)}" is tagged as {kind} but is not one (YAML 1.2 core schema); '
+                              "remove the tag or correct the value", path)

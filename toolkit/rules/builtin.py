@@ -16,7 +16,8 @@ The file is not valid YAML.
 
 ## What it checks
 That the YAML parser can read the file: indentation, quotes, brackets, colons. Tabs used for
-indentation are reported here too (YAML allows only spaces).
+indentation are reported here too (YAML allows only spaces), and so is a value that does not
+fit its explicit tag (`!!bool maybe`, `!!int abc`): it is never guessed.
 
 ## Why it matters
 Nothing else can be checked until the file can be read.
@@ -180,8 +181,10 @@ builtin("YML008", "unsupported-yaml", """
 The file uses a YAML feature protocols do not support.
 
 ## What it checks
-Several documents in one file, explicit tags such as `!!python/object`, keys that are lists
-or mappings, and aliases that contain themselves.
+Several documents in one file, explicit tags other than YAML 1.2's core ones (`!!str`,
+`!!int`, `!!float`, `!!bool`, `!!null`, `!!seq`, `!!map`) on values, lists and mappings alike
+(`!!python/object`, `!!set`, `!!omap`, `!!pairs`, `!mytag`), keys that are lists or
+mappings, and aliases that contain themselves.
 
 ## Why it matters
 These features make the same file mean different things to different tools, or are
