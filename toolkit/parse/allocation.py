@@ -62,6 +62,25 @@ def stated_ratio(text: str) -> str | None:
     return None
 
 
+_WORD_PARTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def stated_ratios(text: str) -> list[tuple[list[int], str]]:
+    """Every allocation ratio stated in numbers in `text` ("2:1", "one-to-one"), as (parts, words)."""
+    found = []
+    for pattern in (_NUMERIC, _TO):
+        for match in pattern.finditer(text):
+            window = text[max(0, match.start() - 80): match.end() + 80]
+            if pattern is _TO and re.search(r"\d\d", match.group(0)):
+                continue  # "40 to 59 years": a range; ratios written with "to" are small ("2 to 1", "one-to-one")
+            if re.search(r"\b(?:arm|group|cohort|part|stage|phase|step|day|cycle|level|dose)\s*$", text[:match.start()], re.IGNORECASE):
+                continue  # "Arm 1: 25 subjects": a label and a count
+            if _CONTEXT.search(window) and not _clock_time(text, match):
+                tokens = re.split(r"\s*[:：]\s*|[- ]to[- ]", match.group(0).lower())
+                found.append(([_WORD_PARTS.get(t.strip()) or int(t) for t in tokens], match.group(0)))
+    return found
+
+
 def _clock_time(text: str, match: re.Match) -> bool:
     after = text[match.end(): match.end() + 6].lower()
     return bool(re.match(r"\s*(?:am|pm|h\b|hrs?\b|o'clock)", after))
