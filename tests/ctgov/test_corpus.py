@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -22,10 +23,21 @@ def test_the_shipped_records_are_there():
     assert len(RECORDS) == 73
 
 
+def test_tests_reach_the_full_corpus_only_through_conftest():
+    """A test that opens ../shared/corpus itself fails in a clone without it: records a test
+    needs are shipped (tests/fixtures/ctgov), the full corpus is reached through conftest's
+    SHARED_CORPUS and corpus_records(), under the full_corpus marker."""
+    tests = Path(__file__).resolve().parent.parent
+    direct = re.compile(r"""["']shared["']\s*/\s*["']corpus["']""")
+    offenders = [str(p.relative_to(tests)) for p in sorted(tests.rglob("*.py"))
+                 if p.name != "conftest.py" and direct.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
 @full_corpus
 def test_the_shipped_records_are_the_corpus_records():
     """The shipped copies are byte for byte the records of ../shared/corpus."""
-    for record in RECORDS:
+    for record in RECORDS + sorted(SHIPPED_CORPUS.glob("registry/*/*")):
         original = SHARED_CORPUS / record.relative_to(SHIPPED_CORPUS)
         assert original.is_file(), original
         assert record.read_bytes() == original.read_bytes(), record.name

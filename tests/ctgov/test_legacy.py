@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import ROOT
+from conftest import SHIPPED_CORPUS
 
 from toolkit.ctgov.importer import read_record
 
@@ -48,15 +48,12 @@ def test_a_missing_date_type_stays_missing(tmp_path):
     assert status["completion"] == {"date": "2006-06", "type": "actual"}
 
 
-CORPUS = ROOT.parent / "shared" / "corpus"
-
-
 def test_list_lines_an_author_broke_stay_lines():
     # NCT04397575's outcome description lists one item a line ("metastatic or localized status",
     # "status treated or under surveillance"); joined, they read "status status" (TXT011)
     from toolkit.parse.misplaced import doubled_word
 
-    protocol, _notes = read_record(str(CORPUS / "registry" / "xml" / "NCT04397575.xml"))
+    protocol, _notes = read_record(str(SHIPPED_CORPUS / "registry" / "xml" / "NCT04397575.xml"))
     description = protocol["endpoints"]["secondary"][0]["description"]
     assert "metastatic or localized status\nstatus treated or under surveillance" in description
     assert doubled_word(description) is None
