@@ -79,6 +79,12 @@ def test_amd001_the_same_number_written_differently_and_a_removed_number():
     assert '"1.0" was removed' in finding.message
 
 
+def test_amd001_a_field_replaced_is_named_once():
+    replaced = SOURCE.replace(SECOND, "    - Pregnant or breastfeeding women\n", 1)  # unlike the old one: removed and added
+    [finding] = _found(SOURCE, replaced, "AMD001")
+    assert finding.message.startswith("2 changes since REV") and finding.message.count("eligibility.exclusion[1]") == 1
+
+
 def test_amd001_every_change_counted_and_a_removed_criterion_pointed_at_its_list():
     removed = SOURCE.replace(SECOND, "", 1)
     [finding] = _found(SOURCE, removed, "AMD001")

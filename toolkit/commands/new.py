@@ -30,6 +30,15 @@ title:
 version:
   number: "TODO"             # quote it: YAML reads 1.10 as the number 1.1
   # date: 2026-01-31
+  # amendments:              # from the first amendment on; `protocol validate --since REV` asks for them
+  #   - number: "1"
+  #     version: "2.0"         # the version.number it made
+  #     date: 2026-06-30
+  #     scope: global          # or country, region, site (then applies_to: [...])
+  #     substantial: true
+  #     rationale: Why the protocol changed.
+  #     changes:               # brief rationale per field or part, for `render --doc amendment`
+  #       - {field: eligibility.inclusion, rationale: Why the criteria changed.}
 
 sponsor:
   lead: "TODO: lead sponsor"

@@ -38,9 +38,11 @@ def _changes(doc: Document, before: Before) -> list[Change]:
 
 
 def _listed(changes: list[Change]) -> str:
-    names = [dotted(c.path) for c in changes[:NAMED]]
-    more = f" and {len(changes) - NAMED} more" if len(changes) > NAMED else ""
-    return ", ".join(names) + more
+    """The changed fields, each named once (an item removed and another added at one index is
+    one field), the first NAMED of them."""
+    names = list(dict.fromkeys(dotted(c.path) for c in changes))
+    more = f" and {len(names) - NAMED} more" if len(names) > NAMED else ""
+    return ", ".join(names[:NAMED]) + more
 
 
 def _where_changed(changes: list[Change]) -> tuple:
