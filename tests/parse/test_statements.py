@@ -4,15 +4,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import AS_PUBLISHED, PROTOCOLS
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from toolkit.document.load import load_file
-from toolkit.document.walk import strings
-from toolkit.parse import statements
 from toolkit.parse.allocation import stated_ratios
-from toolkit.parse.durations import normalise
 from toolkit.parse.statements import (
     about_partners,
     about_this_study,
@@ -195,30 +188,3 @@ def test_sentences_about_other_studies_are_skipped():
 ])
 def test_stated_ratios(text, parts):
     assert [p for p, _ in stated_ratios(text)] == parts
-
-
-# The first look at a sentence (statements._may_state_count) never hides a count.
-def _counts_by_patterns_alone(sentence: str) -> list:
-    patterns = (statements._COUNT_THEN_VERB, statements._VERB_THEN_COUNT, statements._SAMPLE_SIZE,
-                statements._TOTAL_OF, statements._CN_COUNT)
-    return [m.span() for pattern in patterns for m in pattern.finditer(sentence)]
-
-
-_COUNT_PIECES = st.sampled_from(["120", "two", "Twenty", "both", " ", "patients", "PATIENTS", "pts", "women", "sample size",
-                                 "Sample Size", "of", "will be enrolled", "were recruited", "a total of", "target enrollment",
-                                 "is", "计划纳入", "例", "3", "men", ".", "treatment", "approximately", "we plan to enroll"])
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(_COUNT_PIECES, max_size=10).map("".join))
-def test_the_first_look_never_hides_a_count(sentence):
-    if not statements._may_state_count(sentence):
-        assert _counts_by_patterns_alone(sentence) == []
-
-
-def test_the_first_look_on_real_texts():
-    texts = [text for path in [*PROTOCOLS.glob("*.yaml"), *AS_PUBLISHED.glob("*.yaml")]
-             for _, text in strings(load_file(str(path)).document.data)]
-    sentences = [s for text in texts for s in statements.sentences(normalise(text))]
-    assert sum(statements._may_state_count(s) for s in sentences) < len(sentences)  # it does skip some
-    assert [s for s in sentences if not statements._may_state_count(s) and _counts_by_patterns_alone(s)] == []

@@ -207,36 +207,15 @@ def _count(sentence: str, match: re.Match, numbers: list[str | None], verb: str,
     return Count(min(values), max(values), _bound(q), tense, "part" if part else "total", words.strip())
 
 
-# Words every English count holds, one of each kind (a number; the people counted, or the sample
-# size or enrolment named), lower-case: an ASCII sentence without them states no count, and is
-# not searched (most sentences: the four patterns below cost 0.3 ms a sentence).
-_NUMBER_WORDS = tuple(_WORD_NUMBERS)
-_COUNTED_WORDS = tuple(_PEOPLE.strip("(?:)").split("|")) + ("sample", "enrol", "accrual", "recruitment")
-_DIGIT = re.compile(r"[0-9]")
-
-
-def _may_state_count(sentence: str) -> bool:
-    if not sentence.isascii():
-        return True  # Chinese counts, and case-insensitive matches beyond ASCII: searched
-    low = sentence.lower()
-    return ((_DIGIT.search(sentence) is not None or any(word in low for word in _NUMBER_WORDS))
-            and any(word in low for word in _COUNTED_WORDS))
-
-
 @functools.lru_cache(maxsize=4096)
 def participant_counts(text: str) -> tuple[Count, ...]:
     """Every number of participants `text` states for this study, planned or already enrolled."""
     found: list[Count] = []
-<<<<<<< HEAD
-    for sentence in sentences(normalise(text)):
-        if not _may_state_count(sentence):
-=======
     for sentence in sentences(text):
         if not _COUNT_WORDS.search(sentence):
             continue  # cheap tests first: most sentences state no number of people
         sentence = normalise(sentence)
         if not _DIGIT.search(sentence) or not about_this_study(sentence):
->>>>>>> main
             continue
         here: list[Count] = []
         for pattern in (_COUNT_THEN_VERB, _VERB_THEN_COUNT, _SAMPLE_SIZE, _TOTAL_OF):
