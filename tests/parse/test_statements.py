@@ -8,6 +8,7 @@ import pytest
 from toolkit.parse.allocation import stated_ratios
 from toolkit.parse.statements import (
     about_partners,
+    about_this_study,
     admits_people_without_disease,
     arm_counts,
     both_sexes,
@@ -174,7 +175,8 @@ def test_a_text_admitting_people_without_the_disease(text, admits):
 
 def test_sentences_about_other_studies_are_skipped():
     text = "In a previous trial, 300 patients were randomized. This study will enrol 60 patients."
-    assert sentences(text) == ("This study will enrol 60 patients.",)
+    assert [s for s in sentences(text) if about_this_study(s)] == ["This study will enrol 60 patients."]
+    assert totals(text) == [(60, 60, "", "planned")]
 
 
 @pytest.mark.parametrize("text,parts", [

@@ -28,7 +28,11 @@ import functools
 import re
 from dataclasses import dataclass
 
-from toolkit.parse.durations import DAYS, normalise
+from toolkit.parse.durations import DAYS
+from toolkit.parse.durations import normalise as _normalise
+
+# number words as digits ("Three hundred patients" -> "300 patients"); several readers read one text
+normalise = functools.lru_cache(maxsize=1024)(_normalise)
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9(\"“])|\n+|(?<=[。；！？])")
 # A sentence about another study, a comparison, or a hypothetical: nothing in it describes this study.
@@ -47,8 +51,15 @@ _NEGATED = re.compile(r"\b(?:not|no|never|neither|nor|rather\s+than|instead\s+of
 
 @functools.lru_cache(maxsize=4096)
 def sentences(text: str) -> tuple[str, ...]:
-    """The sentences of a text that may describe the study itself (not other studies)."""
-    return tuple(s for s in (part.strip() for part in _SENTENCE.split(text or "")) if s and not _OTHER_STUDY.search(s))
+    """The sentences of a text."""
+    return tuple(s for s in (part.strip() for part in _SENTENCE.split(text or "")) if s)
+
+
+@functools.lru_cache(maxsize=16384)
+def about_this_study(sentence: str) -> bool:
+    """Whether a sentence may describe the study itself: not another study, a comparison, the literature.
+    (Asked after a reader's cheap test, since most sentences state nothing a reader wants.)"""
+    return not _OTHER_STUDY.search(sentence)
 
 
 # --- numbers -------------------------------------------------------------------------------
@@ -113,12 +124,15 @@ _PLANNED_VERB = r"(?:enrol(?:l|led|ment)?|recruit(?:ed)?|randomi[sz]ed?|included
 _PAST_VERB = r"(?:enrolled|recruited|randomi[sz]ed|included|accrued|registered|entered|treated)"
 # "120 patients will be enrolled", "60 participants are expected to be recruited", "a total of 90 subjects are planned"
 _COUNT_THEN_VERB = re.compile(
-    rf"{_QUANTIFIER}\s*{_NUM}{_RANGE_TAIL}\s+{_ADJECTIVES}{_PEOPLE}\b(?!\s+(?:hospitals?|cent(?:er|re)s?|sites?|clinics?|wards?)\b)(?P<rest>[^.;:]{{0,60}}?)"
+    rf"{_NUM}{_RANGE_TAIL}\s+{_ADJECTIVES}{_PEOPLE}\b(?!\s+(?:hospitals?|cent(?:er|re)s?|sites?|clinics?|wards?)\b)(?P<rest>[^.;:]{{0,60}}?)"
     rf"\b(?P<verb>will\s+(?:be\s+)?{_PLANNED_VERB}|(?:are|is)\s+(?:planned|expected|anticipated|intended|going)\b|"
     rf"(?:are|is)\s+(?:to\s+be|being)\s+{_PLANNED_VERB}|(?:were|have\s+been|had\s+been|was)\s+{_PAST_VERB}|"
     rf"will\s+(?:participate|take\s+part)|(?:shall|should|would|can|may)\s+be\s+{_PLANNED_VERB}|"
     rf"to\s+be\s+{_PLANNED_VERB}|(?:enrolled|recruited|randomi[sz]ed|included)\s+(?:in|into)\s+(?:this|the)\s+(?:study|trial))",
     re.IGNORECASE)
+# the quantifier before a count read by _COUNT_THEN_VERB (looked for only there: a pattern starting
+# with the number is many times faster than one starting with an optional quantifier)
+_QUANTIFIER_BEFORE = re.compile(_QUANTIFIER + r"\s*$", re.IGNORECASE)
 # "we plan to enroll 120 patients", "will recruit approximately 60 participants", "enrolled a total of 40 patients"
 _VERB_THEN_COUNT = re.compile(
     rf"\b(?P<verb>(?:will|plans?\s+to|planned\s+to|aims?\s+to|intends?\s+to|expects?\s+to|to)\s+(?:\w+\s+)?"
@@ -155,6 +169,12 @@ _PART_BEFORE = re.compile(
 _PAST = re.compile(r"\b(?:were|was|have\s+been|had\s+been|have|has|had|we)\b|已", re.IGNORECASE)
 
 
+# what every statement of a number of participants has: a digit (number words are digits after
+# durations.normalise), and a word for people, a sample size or a Chinese count
+_DIGIT = re.compile(r"\d")
+_COUNT_WORDS = re.compile(rf"{_PEOPLE}|sample\s+size|enrol|accru|recruit|例|名|位|人|样本量", re.IGNORECASE)
+
+
 def _bound(quantifier: str | None, tail: str = "") -> str:
     q = (quantifier or "").lower()
     if re.search(r"up\s+to|maximum|at\s+most|no\s+more|不超过|最多", q):
@@ -166,7 +186,8 @@ def _bound(quantifier: str | None, tail: str = "") -> str:
     return ""
 
 
-def _count(sentence: str, match: re.Match, numbers: list[str | None], verb: str) -> Count | None:
+def _count(sentence: str, match: re.Match, numbers: list[str | None], verb: str,
+           quantifier: re.Match | None = None) -> Count | None:
     values = [_int(n) for n in numbers if n]
     if not values or min(values) < 2 or max(values) > 100_000:
         return None
@@ -181,23 +202,33 @@ def _count(sentence: str, match: re.Match, numbers: list[str | None], verb: str)
                 or re.search(r"\b(?:another|other|initially|cohorts?\s+of|groups?\s+of|arms?\s+of)\s*$", before, re.IGNORECASE)
                 or re.search(r"(?:per|each|in\s+each)\s+(?:arm|group|cohort)", match.group(0), re.IGNORECASE)
                 or re.match(r"\s*(?:每组|各组)", after))
-    return Count(min(values), max(values), _bound(match.groupdict().get("q")), tense, "part" if part else "total",
-                 match.group(0).strip())
+    q = quantifier.group("q") if quantifier else match.groupdict().get("q")
+    words = (quantifier.group(0) if quantifier else "") + match.group(0)
+    return Count(min(values), max(values), _bound(q), tense, "part" if part else "total", words.strip())
 
 
 @functools.lru_cache(maxsize=4096)
 def participant_counts(text: str) -> tuple[Count, ...]:
     """Every number of participants `text` states for this study, planned or already enrolled."""
     found: list[Count] = []
-    for sentence in sentences(normalise(text)):
+    for sentence in sentences(text):
+        if not _COUNT_WORDS.search(sentence):
+            continue  # cheap tests first: most sentences state no number of people
+        sentence = normalise(sentence)
+        if not _DIGIT.search(sentence) or not about_this_study(sentence):
+            continue
         here: list[Count] = []
         for pattern in (_COUNT_THEN_VERB, _VERB_THEN_COUNT, _SAMPLE_SIZE, _TOTAL_OF):
             for match in pattern.finditer(sentence):
                 if _NEGATED.search(match.group("verb")) or _negated_before(sentence, match.start()):
                     continue
-                first = 2 if pattern is _COUNT_THEN_VERB else 3  # the number's group follows the quantifier's
+                quantifier = None
+                if pattern is _COUNT_THEN_VERB:
+                    quantifier = _QUANTIFIER_BEFORE.search(sentence[max(0, match.start() - 30):match.start()])
+                    quantifier = quantifier if quantifier and quantifier.group("q") else None
+                first = 1 if pattern is _COUNT_THEN_VERB else 3  # the number's group follows the quantifier's
                 numbers = [match.group(first), match.group(first + 1)]
-                count = _count(sentence, match, numbers, match.group("verb"))
+                count = _count(sentence, match, numbers, match.group("verb"), quantifier)
                 if count and not any(c.words in count.words or count.words in c.words for c in here):
                     here.append(count)
         for match in _CN_COUNT.finditer(sentence):
@@ -247,6 +278,9 @@ _ARM_COUNT = re.compile(
     re.IGNORECASE)
 
 
+_MAY_STATE_ARMS = re.compile(r"\barms?\b|\bgroups?\b|组|臂", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class GroupCount:
     number: int
@@ -258,6 +292,8 @@ def arm_counts(text: str) -> tuple[GroupCount, ...]:
     """The numbers of arms or groups `text` says the study has ("two arms", "single-arm")."""
     found = []
     for sentence in sentences(text):
+        if not _MAY_STATE_ARMS.search(sentence) or not about_this_study(sentence):
+            continue
         for match in _ARM_COUNT.finditer(sentence):
             before = sentence[max(0, match.start() - 25):match.start()]
             if re.search(r"\b(?:not|no|non|never|than)[\s-]*(?:a\s+|an\s+)?$|非$|不是$", before, re.IGNORECASE):
@@ -305,6 +341,7 @@ _FOLLOW_UP = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     # "随访3年", "随访时间为12个月"
     rf"随访\s*(?:时间|期)?\s*(?:为|是)?\s*{_F_BOUND}\s*{_F_AMOUNT}\s*{_F_UNIT}",
 ))
+_MAY_STATE_FOLLOW_UP = re.compile(r"follow|随访", re.IGNORECASE)
 _UNIT_NAME = {"年": "year", "个月": "month", "月": "month", "周": "week", "天": "day"}
 
 
@@ -313,6 +350,8 @@ def follow_ups(text: str) -> tuple[FollowUp, ...]:
     """How long each participant is followed, as the text states it ("followed for 2 years")."""
     found = []
     for sentence in sentences(normalise(text)):
+        if not _MAY_STATE_FOLLOW_UP.search(sentence) or not about_this_study(sentence):
+            continue
         for pattern in _FOLLOW_UP:
             for match in pattern.finditer(sentence):
                 context = sentence[max(0, match.start() - 40):match.end() + 20]
@@ -361,6 +400,11 @@ _BOTH_SEXES = re.compile(
 _NEGATED_START = re.compile(r"^\W*(?:no|not|non|never|exclud\w*|without)\b|^\W*(?:非|无|不|排除)", re.IGNORECASE)
 
 
+# a cheap first test: every criterion naming a sex has one of these
+_MAY_NAME_A_SEX = re.compile(r"fem|wom|m[ae]n\b|males?\b|sex|gender|girl|boy|mother|father|lad(?:y|ies)|pregnan|menopaus|男|女|孕|产妇",
+                             re.IGNORECASE)
+
+
 def sexes_named(criterion: str) -> set[str]:
     """The sexes a criterion names at all, restricting or not ("Women of childbearing potential ..." names women)."""
     return {sex for sex, pattern in _SEX_WORDS.items() if pattern.search(criterion)}
@@ -369,7 +413,8 @@ def sexes_named(criterion: str) -> set[str]:
 def sex_required(criterion: str) -> str | None:
     """"female" or "male" when the criterion admits only that sex ("Postmenopausal women with ..."), else None."""
     text = criterion.strip()
-    if _NEGATED_START.search(text) or _CONDITIONAL.search(text) or len(sexes_named(text)) != 1:
+    if not _MAY_NAME_A_SEX.search(text) or len(sexes_named(text)) != 1 or _NEGATED_START.search(text) \
+            or _CONDITIONAL.search(text):
         return None
     found = [sex for sex, pattern in _ONE_SEX.items() if pattern.search(text)]
     return found[0] if len(found) == 1 else None
@@ -385,7 +430,7 @@ def about_partners(criterion: str) -> bool:
 
 def both_sexes(criterion: str) -> str | None:
     """The words by which a criterion admits both sexes ("men and women", "男女不限"), or None."""
-    if _CONDITIONAL.search(criterion) or _NEGATED_START.search(criterion):
+    if not _MAY_NAME_A_SEX.search(criterion) or _CONDITIONAL.search(criterion) or _NEGATED_START.search(criterion):
         return None
     match = _BOTH_SEXES.search(criterion)
     return match.group(0) if match else None

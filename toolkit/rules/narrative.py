@@ -280,7 +280,8 @@ def ratio_vs_text(doc):
     if not field:
         return
     found = [(path, parts, words) for path, text in _narrative(doc, titles=True)
-             for sentence in statements.sentences(text) for parts, words in stated_ratios(sentence)]
+             for sentence in statements.sentences(text) if statements.about_this_study(sentence)
+             for parts, words in stated_ratios(sentence)]
     if not found:
         return
     if not any(sorted(parts) == sorted(field) for _, parts, _ in found):
