@@ -107,6 +107,13 @@ def test_a_follow_up_is_read(text, days, bound):
     assert (found.days, found.bound) == (days, bound)
 
 
+def test_a_second_follow_up_in_the_sentence_is_read():
+    # NCT04422470
+    text = ("Patients will be followed for 30 days after COVID-19 diagnosis and up to 6 months for hematologic "
+            "disease outcomes and overall survival assessment.")
+    assert [(f.days, f.bound) for f in follow_ups(text)] == [(30.0, ""), (182.625, "≤")]
+
+
 @pytest.mark.parametrize("text", [
     "Patients will be followed every 3 months.",
     "The median follow-up of 24 months was reported.",

@@ -150,6 +150,9 @@ def test_nar008_follow_up_vs_text():
     assert titled(median, "NAR008") == []
     chinese = "summary: 患者随访3年。\ndesign: {study_type: interventional, follow_up: 1 year}\n"
     assert titled(chinese, "NAR008") == [1]
+    two = ("summary: Patients will be followed for 30 days after diagnosis and up to 6 months for survival.\n"
+           "design: {study_type: interventional, follow_up: 6 months}\n")
+    assert titled(two, "NAR008") == []
 
 
 def test_nar009_withdrawn_reports_enrollment():

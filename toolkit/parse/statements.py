@@ -362,7 +362,20 @@ def follow_ups(text: str) -> tuple[FollowUp, ...]:
                 unit = _UNIT_NAME.get(unit, unit.lower().rstrip("s"))
                 quantifier = match.groupdict().get("q")
                 found.append(FollowUp(float(match.group("amount")) * DAYS[unit], _bound(quantifier), match.group(0)))
+                found.extend(_more_follow_ups(sentence[match.end():]))
     return tuple(found)
+
+
+# "followed for 30 days after diagnosis and up to 6 months for survival": a second follow-up in the sentence
+_AND_FOLLOW_UP = re.compile(rf"\b(?:and|or)\s+(?:(?:for|until)\s+)?{_F_BOUND}\s*{_F_AMOUNT}\s*{_F_UNIT}", re.IGNORECASE)
+
+
+def _more_follow_ups(rest: str) -> list[FollowUp]:
+    found = []
+    for match in _AND_FOLLOW_UP.finditer(rest):
+        unit = _UNIT_NAME.get(match.group("unit"), match.group("unit").lower().rstrip("s"))
+        found.append(FollowUp(float(match.group("amount")) * DAYS[unit], _bound(match.group("q")), match.group(0)))
+    return found
 
 
 # --- eligibility: sex ----------------------------------------------------------------------
