@@ -463,7 +463,7 @@ _WITHOUT_DISEASE = re.compile(
     r"\bhealthy\b|\bnormal\s+(?:volunteers?|subjects?|controls?|individuals?)\b|\bcontrols?\s+(?:group|subjects?|participants?|arm)\b|"
     r"\b(?:control|comparison)\s+(?:cohort|population)\b|\bcontrols\b|\bvolunteers?\b|\bcaregivers?\b|\bcarers?\b|"
     r"\bfamily\s+members?\b|\bparents?\b|\bpartners?\b|\bspouses?\b|\bstaff\b|\bnurses\b|\bphysicians\b|\bclinicians\b|"
-    r"\bproviders\b|\bworkers\b|\bdonors?\b|\bwithout\s+(?:the\s+)?(?:disease|condition|diagnosis)|\bat[- ]risk\b|\bscreening\b|"
+    r"\bproviders\b|\bdonors?\b|\bwithout\s+(?:the\s+)?(?:disease|condition|diagnosis)|\bat[- ]risk\b|\bscreening\b|"
     r"\b(?:subjects|participants|patients|people|persons|individuals|controls?|children|adults|women|men)\s+without\b|\bnone\s+of\s+the\b|"
     r"健康|对照|志愿者|家属|照护者|供者",
     re.IGNORECASE)
