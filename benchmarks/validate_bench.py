@@ -1,20 +1,31 @@
 """Validation speed: `protocol validate` side by side with check-jsonschema, interleaved.
 
     python benchmarks/validate_bench.py [--sizes 50,200,2000] [--rounds 5] [--scale] [--busy]
+                                        [--sets examples,corpus] [--pool]
 
-Makes copies of the example protocols (distinct ids) in temporary folders, then, round by
-round (so that a busy minute on this shared machine hits every variant alike), times as
-separate processes, like a user would run them:
+Two file sets, each in temporary folders:
+
+  * examples  copies of the example protocols (protocols/), only the id changed: the same five
+              texts over and over, so anything cached by text across files flatters it;
+  * corpus    distinct real documents: the registry corpus imported to YAML (.cache/corpus,
+              made by benchmarks/corpus_report.py), a fixed random sample of it below 1,940
+              files; above (10,000) the corpus repeated with distinct ids, so each text
+              comes back about five times.
+
+Round by round (so that a busy minute on this shared machine hits every variant alike), times
+as separate processes, like a user would run them:
 
   * check-jsonschema --schemafile schemas/protocol.schema.json FILES  (schema only; with
     ruamel.yaml.clib, its fast setup; it reports no line or column)
   * protocol validate FOLDER            (YAML + schema + every rule, the default worker choice)
   * protocol validate FOLDER --jobs 1   (the same in one process)
+  * protocol validate FOLDER --jobs 2   (with --pool: two workers whatever the load)
   * cold start on one file for both tools
 
-and prints, per size, the median of the per-round ratios: protocol ÷ check-jsonschema and
-default ÷ --jobs 1. `--scale` adds 10,000 files; `--busy` repeats every round with a
-CPU-bound process holding one core, as when a CI runner or an editor is busy beside it.
+and prints, per set and size, the median of the per-round ratios: protocol ÷ check-jsonschema
+and default ÷ --jobs 1. `--scale` adds 10,000 files; `--busy` repeats every round with a
+CPU-bound process holding one core, as when a CI runner or an editor is busy beside it
+(except at 10,000 files, measured once, idle).
 `make bench` runs it with --scale --busy.
 """
 
@@ -23,6 +34,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import os
+import random
 import shutil
 import statistics
 import subprocess
@@ -36,13 +48,30 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
 
-def make_copies(target: Path, copies: int) -> list[Path]:
-    examples = sorted((ROOT / "protocols").glob("*.yaml"))
+CORPUS = ROOT / ".cache" / "corpus"
+
+
+def sources(file_set: str, count: int) -> list[Path]:
+    """The documents to copy, `count` of them (repeating when the set is smaller)."""
+    if file_set == "examples":
+        found = sorted((ROOT / "protocols").glob("*.yaml"))
+    else:
+        if not any(CORPUS.glob("*.yaml")):
+            subprocess.run([sys.executable, str(ROOT / "benchmarks" / "corpus_report.py"), "--sample", "0"],
+                           cwd=ROOT, check=True, capture_output=True)
+        found = sorted(CORPUS.glob("*.yaml"))
+        if count < len(found):
+            found = sorted(random.Random(15).sample(found, count))  # the same sample every run
+    return [found[index % len(found)] for index in range(count)]
+
+
+def make_copies(target: Path, file_set: str, copies: int) -> list[Path]:
     target.mkdir(parents=True, exist_ok=True)
     files = []
-    for index in range(copies):
-        source = examples[index % len(examples)]
-        text = source.read_text(encoding="utf-8").replace(f"id: {source.stem}", f"id: {source.stem}-copy{index:05d}", 1)
+    for index, source in enumerate(sources(file_set, copies)):
+        text = source.read_text(encoding="utf-8")
+        stated = next(line for line in text.splitlines() if line.startswith("id: "))
+        text = text.replace(stated, f"{stated}-copy{index:05d}", 1)  # distinct ids, as in a real folder
         path = target / f"p{index:05d}.yaml"
         path.write_text(text, encoding="utf-8")
         files.append(path)
@@ -53,7 +82,9 @@ def timed(command: list[str]) -> float:
     started = time.perf_counter()
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
-    if done.returncode != 0:
+    shown = [Path(part).name if "/" in part else part for part in command[:2] + command[-3:]]
+    print(f"{elapsed:8.3f} s  {' '.join(shown)}", file=sys.stderr, flush=True)  # progress, for long runs
+    if done.returncode not in (0, 1):  # 1: findings (some real records have errors), not a failure to run
         raise SystemExit(f"{' '.join(command[:3])}... exited {done.returncode}:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
     return elapsed
 
@@ -92,46 +123,53 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--scale", action="store_true", help="also 10,000 files")
     parser.add_argument("--busy", action="store_true", help="also with one core busy")
+    parser.add_argument("--sets", default="examples,corpus", help="file sets: examples, corpus")
+    parser.add_argument("--pool", action="store_true", help="also --jobs 2 (two workers whatever the load)")
     args = parser.parse_args()
     check_clib()
     sizes = [int(s) for s in args.sizes.split(",")] + ([10_000] if args.scale else [])
+    file_sets = args.sets.split(",")
     protocol, cjs = str(BIN / "protocol"), str(BIN / "check-jsonschema")
     schema = str(ROOT / "schemas" / "protocol.schema.json")
     conditions = ["idle"] + (["one core busy"] if args.busy else [])
+    variants = {"default": [], "jobs 1": ["--jobs", "1"], **({"jobs 2": ["--jobs", "2"]} if args.pool else {})}
     work = Path(tempfile.mkdtemp(prefix="protocol-bench-"))
     results: dict[tuple, list[float]] = {}
     try:
-        folders = {n: (work / str(n), [str(p) for p in make_copies(work / str(n), n)]) for n in sizes}
-        one = folders[sizes[0]][1][:1]
+        folders = {(file_set, n): (work / f"{file_set}-{n}", [str(p) for p in make_copies(work / f"{file_set}-{n}", file_set, n)])
+                   for file_set in file_sets for n in sizes}
+        one = folders[(file_sets[0], sizes[0])][1][:1]
         for round_ in range(args.rounds):
             for condition in conditions:
                 with one_core_busy(condition != "idle"):
-                    for n, (folder, files) in folders.items():
-                        if n >= 10_000 and round_ >= 2:  # 10,000 files: two rounds are enough
-                            continue
+                    for (file_set, n), (folder, files) in folders.items():
+                        if n >= 10_000 and (round_ >= 1 or condition != "idle"):
+                            continue  # 10,000 files: one round, idle only (each takes minutes)
                         if n >= 200:
-                            results.setdefault((condition, n, "check-jsonschema"), []).append(
+                            results.setdefault((condition, file_set, n, "check-jsonschema"), []).append(
                                 timed([cjs, "--schemafile", schema, *files]))
-                        results.setdefault((condition, n, "default"), []).append(timed([protocol, "validate", str(folder)]))
-                        results.setdefault((condition, n, "jobs 1"), []).append(
-                            timed([protocol, "validate", str(folder), "--jobs", "1"]))
-                    results.setdefault((condition, 1, "check-jsonschema"), []).append(timed([cjs, "--schemafile", schema, *one]))
-                    results.setdefault((condition, 1, "default"), []).append(timed([protocol, "validate", *one]))
+                        for variant, options in variants.items():
+                            results.setdefault((condition, file_set, n, variant), []).append(
+                                timed([protocol, "validate", str(folder), *options]))
+                    results.setdefault((condition, "-", 1, "check-jsonschema"), []).append(timed([cjs, "--schemafile", schema, *one]))
+                    results.setdefault((condition, "-", 1, "default"), []).append(timed([protocol, "validate", *one]))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; {args.rounds} interleaved rounds "
-          f"(2 at 10,000 files); medians, and medians of per-round ratios\n")
-    print(f"{'condition':14} {'files':>6} {'check-jsonschema':>17} {'default':>9} {'--jobs 1':>9} "
-          f"{'default/cjs':>12} {'default/jobs1':>14}")
+          f"(at 10,000 files one, idle only); medians, and medians of per-round ratios\n")
+    print(f"{'condition':14} {'set':9} {'files':>6} {'check-jsonschema':>17} {'default':>9} {'--jobs 1':>9} "
+          + (f"{'--jobs 2':>9} " if args.pool else "") + f"{'default/cjs':>12} {'default/jobs1':>14}")
     for condition in conditions:
-        for n in [1, *sizes]:
-            cjs_t = results.get((condition, n, "check-jsonschema"))
-            default = results[(condition, n, "default")]
-            jobs1 = results.get((condition, n, "jobs 1"))
+        for file_set, n in [("-", 1), *((f, n) for f in file_sets for n in sizes)]:
+            key = (condition, file_set, n)
+            cjs_t = results.get((*key, "check-jsonschema"))
+            default = results[(*key, "default")]
+            jobs1 = results.get((*key, "jobs 1"))
             ratio_cjs = statistics.median(d / c for d, c in zip(default, cjs_t)) if cjs_t else None
             ratio_jobs = statistics.median(d / j for d, j in zip(default, jobs1)) if jobs1 else None
-            print(f"{condition:14} {n:6} {_s(cjs_t):>17} {_s(default):>9} {_s(jobs1):>9} "
+            two = f"{_s(results.get((*key, 'jobs 2'))):>9} " if args.pool else ""
+            print(f"{condition:14} {file_set:9} {n:6} {_s(cjs_t):>17} {_s(default):>9} {_s(jobs1):>9} {two}"
                   f"{_r(ratio_cjs):>12} {_r(ratio_jobs):>14}")
 
 

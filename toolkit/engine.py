@@ -19,8 +19,13 @@ from toolkit.settings import RuleConfig, Selection
 
 CRASHED = "YML009"
 
-# Below this many files a process pool costs more than it saves.
+# Below this many files a process pool costs more than it saves, even when the user asks for one.
 PARALLEL_THRESHOLD = 40
+# Below this many files the default is one process: a pool builds the selected rules' lazy tables
+# before it forks (up to 0.6 s on the 2-core development machine: drug names, pronunciations),
+# which the files may not need; a second core saves about 1.5 ms a file (3 ms of work each),
+# so at 400 files the pool is at worst as fast as one process, within 5 %.
+DEFAULT_THRESHOLD = 400
 
 
 @dataclass
@@ -136,30 +141,45 @@ def check_files(work: list[tuple[str, RuleConfig]], jobs: int | None = 1) -> Ite
 def worker_count(files: int, jobs: int | None) -> int:
     """How many processes check `files` files: `jobs` when the user chose it; otherwise as many
     as pay, by measurement on a 2-core machine (benchmarks/validate_bench.py, figures in the
-    README): none beside this one below PARALLEL_THRESHOLD files, where forking and handing
-    results back cost more than the second core gives; and one per idle core, where a busy
-    core (a build, an editor, another check) makes a second worker slower than none. The
-    one-minute load average says how many cores are busy; it lags, so a core it counts busy
-    that has just become idle only costs the speed-up, never makes the run slower."""
+    README): none beside this one below DEFAULT_THRESHOLD files (PARALLEL_THRESHOLD when the
+    user chose), where starting workers costs more than the second core gives; and one per
+    idle core, where a busy core (a build, an editor, another check) makes a second worker
+    slower than none. A core is busy by the one-minute load average or by the processes
+    running right now, whichever says more: the average lags a minute behind a job that has
+    just started, and a core counted busy that has just become idle only costs the speed-up,
+    never makes the run slower."""
     if files < PARALLEL_THRESHOLD:
         return 1
     if jobs is not None:
         return max(1, min(jobs, files))  # more processes than files only costs start-up time
+    if files < DEFAULT_THRESHOLD:
+        return 1
     cores = os.cpu_count() or 1
-    idle = cores - os.getloadavg()[0]
+    idle = cores - max(os.getloadavg()[0], _running_elsewhere())
     return max(1, min(cores, files, int(idle + 0.5)))
 
 
-def _warm() -> None:
-    """Build once, before the workers fork, what each would otherwise build for itself: the
-    schema validator, the pronunciation tables of the readability rules and the drug-name
-    table (a few tenths of a second each, paid here once for a run of many files)."""
-    from toolkit.parse import drug_names, readability
+def _running_elsewhere() -> int:
+    """Processes running on a core right now besides this one (Linux: /proc/loadavg), 0 when unknown."""
+    try:
+        with open("/proc/loadavg", encoding="ascii") as stats:
+            running = int(stats.read().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        return 0
+    return max(0, running - 1)
 
+
+def _warm(work) -> None:
+    """Build once, before the workers fork, what each would otherwise build for itself: the
+    schema validator, and the lazy tables of the selected rules (the pronunciation tables of
+    PLS001, the drug names of ARM009: a few tenths of a second each, for nothing when the rule
+    is not selected)."""
     schema.validator()
-    readability._cmu()
-    readability._pyphen()
-    drug_names._table()
+    configs = {id(config): config for _, config in work}.values()
+    for rule in checks():
+        if rule.tables and any(config.enabled(rule.code) for config in configs):
+            for table in rule.tables:
+                table()
 
 
 def _in_processes(work, jobs: int) -> Iterator[tuple[str, list[Diagnostic]]]:
@@ -175,7 +195,7 @@ def _in_processes(work, jobs: int) -> Iterator[tuple[str, list[Diagnostic]]]:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    _warm()
+    _warm(work)
     size = max(1, min(32, len(work) // (jobs * 16)))
     remaining = deque(work[i:i + size] for i in range(0, len(work), size))
     window = jobs * 4  # batches in flight: results are handed back in order, memory stays flat

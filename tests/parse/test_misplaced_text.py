@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from toolkit.parse import misplaced
 
@@ -65,3 +67,17 @@ def test_results_claim(text, expected):
 ])
 def test_acronym_condition(acronym, conditions, expected):
     assert misplaced.acronym_condition(acronym, conditions) == expected
+
+
+# The first looks at a whole document (rules/misplaced.py) never hide a finding.
+_MONEY_PIECES = st.sampled_from(["$", "€", "¥", "USD", "RMB", "元", "dollars", "Euro", "euros", "yuan", "Yuan", "50",
+                                 "1,000", ".", " ", "\x00", "a", "neuro", "paid", "receive", "Results", ":", "Result",
+                                 "Conclusions", "Findings", "\n", "will"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_MONEY_PIECES, max_size=12).map("".join))
+def test_the_first_looks_agree_with_the_readers(text):
+    assert misplaced.may_name_money(text) == bool(misplaced._MONEY.search(text))
+    if not misplaced.may_report_results(text):
+        assert misplaced.results_claim(text) is None

@@ -44,3 +44,16 @@ _PIECES = st.sampled_from(["{", "}", "{{", "}}", "<", ">", "[", "]", "%", "_", "
 @given(st.lists(_PIECES, max_size=12).map("".join))
 def test_the_quick_look_agrees_with_the_patterns(text):
     assert placeholders.has_placeholder(text) == _by_patterns_alone(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=16).map("".join))
+def test_the_search_form_by_form_agrees_with_the_whole_pattern(text):
+    assert placeholders.placeholder_anywhere(text) == bool(placeholders.PLACEHOLDER.search(text))
+
+
+def test_the_search_form_by_form_on_whole_documents():
+    joined = ["\x00".join(text for _, text in strings(load_file(str(path)).document.data))
+              for path in [*PROTOCOLS.glob("*.yaml"), *(FIXTURES / "as_published").glob("*.yaml")]]
+    joined += [text + " and a blank: ____ here" for text in joined] + CASES
+    assert [t for t in joined if placeholders.placeholder_anywhere(t) != bool(placeholders.PLACEHOLDER.search(t))] == []

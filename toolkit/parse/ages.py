@@ -75,8 +75,8 @@ class Age:
 def normalize(text: str) -> str:
     """Full-width forms folded, number words as digits ("sixty-five" -> "65")."""
     text = unicodedata.normalize("NFKC", text).replace("≧", "≥").replace("≦", "≤")
-    text = re.sub(r"\b(between|from)\s+birth\b", r"\1 0 days", text, flags=re.IGNORECASE)  # "between birth and 48 hours"
-    if re.search(r"[a-z]", text, re.IGNORECASE):
+    text = _FROM_BIRTH.sub(r"\1 0 days", text)  # "between birth and 48 hours"
+    if _LETTER.search(text):
         try:
             from text_to_num import alpha2digit
 
@@ -84,6 +84,11 @@ def normalize(text: str) -> str:
         except (ValueError, RuntimeError):  # an odd input: keep the digits that are there
             pass
     return text
+
+
+_FROM_BIRTH = re.compile(r"\b(between|from)\s+birth\b", re.IGNORECASE)
+_LETTER = re.compile(r"[a-z]", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 
 
 # ---------------------------------------------------------------- the words of an age
@@ -203,6 +208,8 @@ _DURATION_BEFORE = re.compile(r"(?:\bfor|\bwithin|\bduring|\blast|\bpast|\bafter
 def ages(text: str) -> list[Age]:
     """Every age stated in one criterion, in reading order."""
     text = normalize(text)
+    if not _DIGIT.search(text):
+        return []  # every age is read from its digits (number words are digits by now)
     masked = _NOT_AN_AGE.sub(lambda m: "·" * len(m.group(0)), text)
     found: list[Age] = []
     last_end = -1

@@ -29,6 +29,9 @@ def _table() -> tuple[list[list[str]], dict[str, list[int]]]:
     return drugs, index
 
 
+TABLES = (_table,)  # for rules to declare (see rules._registry.Rule.tables)
+
+
 def drugs_in(words: list[str]) -> list[list[str]]:
     """The drugs `words` name, matched as drug-named-entity-recognition's `find_drugs` does
     without fuzzy matching: two neighbouring words first ("sildenafil citrate"), then each word

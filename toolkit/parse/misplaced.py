@@ -17,6 +17,11 @@ _RESULTS_HEADING = re.compile(r"(?:^|\n|[.:]\s+)\s*(?:\*\*)?(Results?|Conclusion
                               r"(?=[A-Z0-9])")
 
 
+def may_report_results(text: str) -> bool:
+    """False when `text` (one text, or a document's texts joined) holds no results heading: each holds one of these words."""
+    return "Result" in text or "Conclusion" in text or "Finding" in text
+
+
 def results_claim(text: str) -> str | None:
     """The heading ("Results:", "Conclusions:") under which a text reports what a study found, or None."""
     for match in _RESULTS_HEADING.finditer(text):
@@ -27,10 +32,22 @@ def results_claim(text: str) -> str | None:
 
 
 # Money: "$50", "USD 100", "100 dollars", "€20", "200 RMB", "100元"; and what it is paid as.
-_MONEY = re.compile(r"(?:[$€£¥]\s?\d[\d,.]*|\b(?:USD|EUR|GBP|RMB|CNY|CAD|AUD|INR)\s?\d[\d,.]*|\d[\d,.]*\s?"
-                    r"(?:[Dd]ollars|[Ee]uros?|[Yy]uan|RMB|USD|EUR|元))")
+# Each form of an amount with the texts every match of it holds: a document is searched form by
+# form, and only for the forms whose texts it holds, before any text is read on its own.
+_MONEY_FORMS = (
+    (("$", "€", "£", "¥"), r"[$€£¥]\s?\d[\d,.]*"),
+    (("USD", "EUR", "GBP", "RMB", "CNY", "CAD", "AUD", "INR"), r"\b(?:USD|EUR|GBP|RMB|CNY|CAD|AUD|INR)\s?\d[\d,.]*"),
+    (("ollars", "uro", "uan", "RMB", "USD", "EUR", "元"), r"\d[\d,.]*\s?(?:[Dd]ollars|[Ee]uros?|[Yy]uan|RMB|USD|EUR|元)"),
+)
+_MONEY = re.compile("(?:" + "|".join(form for _needles, form in _MONEY_FORMS) + ")")
+_MONEY_SEARCHES = tuple((needles, re.compile(form).search) for needles, form in _MONEY_FORMS)
 _PAYMENT_WORDS = re.compile(r"\b(?:compensat\w*|reimburs\w*|paid|payment|pay|stipend|gift cards?|vouchers?|"
                             r"honorari\w*|remunerat\w*|incentive|reward\w*|receive|earn)\b|补偿|报酬|补助", re.IGNORECASE)
+
+
+def may_name_money(text: str) -> bool:
+    """Whether `text` (one text, or a document's texts joined by NUL) holds an amount of money at all."""
+    return any(search(text) for needles, search in _MONEY_SEARCHES if any(needle in text for needle in needles))
 
 
 def payment(text: str) -> str | None:

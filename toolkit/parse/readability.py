@@ -120,6 +120,10 @@ def _pyphen():
     return pyphen.Pyphen(lang="en_US")
 
 
+# What measuring English text loads (a few tenths of a second), for rules to declare.
+TABLES = (_cmu, _pyphen)
+
+
 def chinese(text: str, target: Target = DEFAULT_TARGET) -> Readability:
     sentences = [s for s in re.split(r"[。！？；!?;\n]+", text) if _HAN.search(s)]
     lengths = [len(_HAN.findall(s)) for s in sentences] or [0]

@@ -85,6 +85,9 @@ class Rule:
     source: tuple[str, int] = ("", 0)  # (file relative to the repository, line) of the definition
     tested_in: str = ""  # the test module that holds this code's pass and fail tests
     compares: bool = False  # the check takes the file's earlier version too (validate --since)
+    # Lazy tables the check reads (functions that build and keep them): built once before
+    # worker processes fork, and only when the rule is selected (engine._warm).
+    tables: tuple[Callable[[], Any], ...] = ()
 
     @property
     def family(self) -> str:
@@ -103,13 +106,14 @@ _ROOT = Path(__file__).resolve().parents[2]
 
 def rule(code: str, name: str, severity: Severity = Severity.ERROR, *,
          options: Mapping[str, Any] | None = None, aliases: tuple[str, ...] = (),
-         compares: bool = False) -> Callable[[Check], Check]:
+         compares: bool = False, tables: tuple[Callable[[], Any], ...] = ()) -> Callable[[Check], Check]:
     """Register a check function under `code`; its docstring is the rule's documentation.
 
     `options` declares the rule's settings and their defaults; the check receives them as
     keyword-only arguments of the same names. `aliases` are former codes of this rule: they
     keep working in --select/--ignore, configuration and inline suppressions. `compares`: the
     check is `check(doc, before, **options)` and runs only under `validate --since REV`.
+    `tables` are the lazy tables it reads (see Rule.tables).
     """
 
     def register(check: Check) -> Check:
@@ -118,7 +122,7 @@ def rule(code: str, name: str, severity: Severity = Severity.ERROR, *,
         module = check.__module__.rsplit(".", 1)[-1]
         _add(Rule(code, name, severity, check, inspect.getdoc(check) or "", MappingProxyType(declared),
                   tuple(aliases), _where(inspect.getsourcefile(check), check.__code__.co_firstlineno),
-                  f"tests/rules/test_{module}.py", compares))
+                  f"tests/rules/test_{module}.py", compares, tuple(tables)))
         return check
 
     return register

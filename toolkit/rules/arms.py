@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from toolkit.diagnostics import Severity
 from toolkit.document.model import Document
 from toolkit.document.walk import get
+from toolkit.parse import drug_names
 from toolkit.rules._eras import before_final_rule
 from toolkit.rules._registry import Finding, rule
 
@@ -427,7 +428,7 @@ def _intervention_texts(intervention: dict) -> list[str]:
     return [intervention["name"], *intervention.get("other_names", []), intervention.get("description", ""), *dosing]
 
 
-@rule("ARM009", "treatment-not-declared", Severity.WARNING)
+@rule("ARM009", "treatment-not-declared", Severity.WARNING, tables=drug_names.TABLES)
 def treatment_not_declared(doc):
     """An arm's description gives a treatment that is not among the arm's interventions.
 

@@ -23,6 +23,11 @@ def _prose_texts(doc) -> list[tuple[tuple, str]]:
             if path[0] in _PROSE_ROOTS and path[-1] != "id" and not has_placeholder(text)]
 
 
+def _prose_joined(doc) -> str:
+    """The prose texts joined by NUL (which no text holds), for a first look at the whole document."""
+    return doc.cached("prose-joined", lambda doc: "\x00".join(text for _, text in _prose(doc)))
+
+
 def _long_text(path: tuple) -> bool:
     """Free-text descriptions, where a sentence is expected to end."""
     return path[0] in ("summary", "description", "sections") or path[-1] == "description"
@@ -54,6 +59,8 @@ def results_in_protocol(doc):
     ## Fix
     Remove the results; report them in the registry's results section or cite the publication.
     """
+    if not misplaced.may_report_results(_prose_joined(doc)):
+        return
     for path, text in _prose(doc):
         heading = misplaced.results_claim(text)
         if heading:
@@ -86,6 +93,8 @@ def participant_payment(doc):
     ## Fix
     Remove the amount; the consent form is where participants learn about payments.
     """
+    if not misplaced.may_name_money(_prose_joined(doc)):
+        return
     for path, text in _prose(doc):
         amount = misplaced.payment(text)
         if amount:

@@ -9,6 +9,7 @@ from toolkit.diagnostics import Severity
 from toolkit.document.accessors import patient, patient_languages
 from toolkit.document.model import Document
 from toolkit.document.walk import get
+from toolkit.parse import readability
 from toolkit.parse.placeholders import has_placeholder
 from toolkit.parse.readability import FIELDS, Target, measure_patient, patient_text
 from toolkit.rules._registry import Finding, rule
@@ -20,7 +21,7 @@ def _where(doc, lang: str) -> tuple:
     return base + ((first,) if first else ())
 
 
-@rule("PLS001", "summary-too-hard-english", Severity.WARNING, options={"max_grade": 8.0})
+@rule("PLS001", "summary-too-hard-english", Severity.WARNING, options={"max_grade": 8.0}, tables=readability.TABLES)
 def summary_too_hard_english(doc: Document, *, max_grade) -> Iterator[Finding]:
     """The English patient summary is harder to read than US grade 8.
 

@@ -8,7 +8,13 @@ from collections.abc import Iterator
 
 from toolkit.diagnostics import Severity, dotted
 from toolkit.document.model import Document
-from toolkit.parse.placeholders import PLACEHOLDER, PLACEHOLDER_WORD, may_hold_placeholder, placeholder
+from toolkit.parse.placeholders import (
+    PLACEHOLDER,
+    PLACEHOLDER_WORD,
+    may_hold_placeholder,
+    placeholder,
+    placeholder_anywhere,
+)
 from toolkit.rules._registry import Finding, rule
 
 # {{NAME}}, {NAME}, <NAME>, [insert ...], TODO / TBD / XXX markers, as left by templates.
@@ -28,13 +34,14 @@ _INLINE_NUMBERING = re.compile(r"[;.][ \t]+\d{1,2}\\?\.[ \t]+[A-Z]")  # inline, 
 _MERGED_LIST = re.compile(r"\A\s*\d{1,2}[.)][ \t]+\S[^\n]*(?:\n[ \t]*(?:[-*]|\d{1,2}[.)])[ \t]+\S[^\n]*){2,}")
 
 
-def _hits(doc, pattern, needle: str | None = None, fold: bool = False):
+def _hits(doc, pattern, needle: str | None = None, fold: bool = False, anywhere=None):
     """(path, text, found) for each text value `pattern` matches, scanning the whole document
     in one pass first: most protocols have no hits, and one search is cheaper than hundreds.
-    `needle`, a substring every match contains, makes that first pass cheaper still; `fold`
+    `needle`, a substring every match contains, makes that first pass cheaper still; so does
+    `anywhere`, a faster way to tell whether `pattern` matches the whole text; `fold`
     matches the lower-cased text and returns the matched part as the author wrote it."""
     joined = doc.joined.lower() if fold else doc.joined
-    if (needle and needle not in joined) or not pattern.search(joined):
+    if (needle and needle not in joined) or not (anywhere or pattern.search)(joined):
         return
     for path, text in doc.strings:
         match = pattern.search(text.lower() if fold else text)
@@ -81,7 +88,7 @@ def leftover_placeholder(doc: Document) -> Iterator[Finding]:
     seen = set()
     if not may_hold_placeholder(doc.joined):
         return
-    marked = [(path, text, placeholder(text)) for path, text, _found in _hits(doc, PLACEHOLDER)]
+    marked = [(path, text, placeholder(text)) for path, text, _found in _hits(doc, PLACEHOLDER, anywhere=placeholder_anywhere)]
     for path, _text, found in [*(m for m in marked if m[2]), *_hits(doc, PLACEHOLDER_WORD, fold=True)]:
         if path not in seen:  # one finding per value
             seen.add(path)
@@ -250,10 +257,11 @@ def inconsistent_spelling(doc: Document) -> Iterator[Finding]:
     for name in owners:
         by_prefix.setdefault(name[:2].lower(), []).append(name)
     if by_prefix:  # only words that could be near misses: five letters or more, a drug's first two
+        words = _NAME_WORD.findall(joined)
         counts: dict[str, int] = {}
-        for word in _NAME_WORD.findall(joined):
+        for word in words:
             counts[word.lower()] = counts.get(word.lower(), 0) + 1
-        for word in {w for w in _NAME_WORD.findall(joined)}:
+        for word in dict.fromkeys(words):  # in reading order: "Sildenafil" and "sildenafil" give one answer every run
             names = by_prefix.get(word[:2].lower())
             near = _misspelt(word, names, owners) if names else None
             if near and not _english_words(word, near):

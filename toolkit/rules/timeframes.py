@@ -325,12 +325,16 @@ def measure_timeframe_mismatch(doc: Document) -> Iterator[Finding]:
     Make the time frame match the measure: `timeframe: 2 years`.
     """
     for where, endpoint in _endpoints(doc):
-        required = required_durations(f'{endpoint["measure"]}\n{endpoint.get("description") or ""}')
-        named = [p for p in named_time_points(endpoint["measure"])
-                 if p.kind == "point"  # not "1 year after treatment"
-                 and not any(abs(p.days - r.days) <= 0.1 * p.days for r in required)]  # "CBR at 24 weeks": SD ≥ 23 weeks
+        named = [p for p in named_time_points(endpoint["measure"]) if p.kind == "point"]  # not "1 year after treatment"
+        if not named:
+            continue  # most measures name no time: their descriptions need not be read
         points = [p for p in timeframe(_written(endpoint)).points if p.kind != "calendar"]  # a calendar window is not a time of the participant
-        if not named or not points:
+        if not points:
+            continue
+        required = required_durations(f'{endpoint["measure"]}\n{endpoint.get("description") or ""}')
+        named = [p for p in named
+                 if not any(abs(p.days - r.days) <= 0.1 * p.days for r in required)]  # "CBR at 24 weeks": SD ≥ 23 weeks
+        if not named:
             continue
         if not any(same_time(point, given) for point in named for given in points):
             yield Finding(
