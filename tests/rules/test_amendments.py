@@ -66,6 +66,16 @@ def test_amd001_not_for_a_reordered_list_or_a_new_number_or_without_since():
     assert _found(SOURCE, SOURCE, "AMD001") == []
 
 
+def test_amd001_not_for_the_actual_enrollment_reported_at_the_end():
+    planned = SOURCE.replace("design:\n", "design:\n  enrollment: {count: 40, type: estimated}\n", 1)
+    assert planned != SOURCE
+    reported = planned.replace("{count: 40, type: estimated}", "{count: 37, type: actual}", 1)
+    assert _found(planned, reported, "AMD001") == []
+    replanned = planned.replace("{count: 40, type: estimated}", "{count: 60, type: estimated}", 1)
+    [finding] = _found(planned, replanned, "AMD001")
+    assert "design.enrollment.count" in finding.message
+
+
 def test_amd001_not_for_fields_that_do_not_matter():
     contact = SOURCE.replace("nearest study center.", "nearest study centre.", 1)
     assert contact != SOURCE and _found(SOURCE, contact, "AMD001") == []

@@ -7,7 +7,9 @@ What "matters" (`MATTERS`): a change a participant or a registry reviewer would 
 in what the trial does: eligibility, objectives, endpoints, design (enrollment included),
 arms and interventions (dosing included). A list reordered and otherwise unchanged is not
 a change of content and is left out; any other edit of those parts counts, a reworded
-criterion too (an ethics committee approves the words).
+criterion too (an ethics committee approves the words). The one exception is the enrollment
+once it is `actual`: the number of participants who took part, recorded when recruitment
+closes, is a fact reported to the registry, not a change to the plan.
 """
 
 from __future__ import annotations
@@ -32,7 +34,9 @@ def _changes(doc: Document, before: Before) -> list[Change]:
     def compute(_doc: Document) -> list[Change]:
         if before.data is None:
             return []
-        return [c for c in diff(before.data, doc.data) if c.kind != MOVED and c.path and c.path[0] in MATTERS]
+        reported = get(doc.data, "design", "enrollment", "type") == "actual"
+        return [c for c in diff(before.data, doc.data) if c.kind != MOVED and c.path and c.path[0] in MATTERS
+                and not (reported and c.path[:2] == ("design", "enrollment"))]
 
     return doc.cached(f"amd-changes:{before.revision}", compute)
 
@@ -79,7 +83,8 @@ def changed_without_new_version(doc: Document, before: Before) -> Iterator[Findi
     revision REV; a change to eligibility, objectives, endpoints, design (enrollment
     included), arms or interventions (dosing included) while `version.number` stays what it
     was at REV (or the protocol has no version number) is reported once, at
-    `version.number`, naming the changed fields. A list only reordered is not a change.
+    `version.number`, naming the changed fields. A list only reordered is not a change, nor
+    is the enrollment once it is `actual` (what happened, reported to the registry).
     Version numbers are the same when they compare equal ("2.0" and "2.0.0").
 
     ## Why it matters
