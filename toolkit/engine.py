@@ -206,8 +206,10 @@ def _in_processes(work, jobs: int) -> Iterator[tuple[str, list[Diagnostic]]]:
             try:
                 while remaining or in_flight:
                     while remaining and len(in_flight) < window:
-                        batch = remaining.popleft()
-                        in_flight.append((batch, pool.submit(_check_batch, batch)))
+                        # submit raises BrokenProcessPool when a worker died since the last
+                        # result: the batch is taken off `remaining` only once it is in flight
+                        future = pool.submit(_check_batch, remaining[0])
+                        in_flight.append((remaining.popleft(), future))
                     results = in_flight[0][1].result()
                     in_flight.popleft()
                     yield from results

@@ -77,3 +77,24 @@ def test_jobs_are_capped_at_the_number_of_files(write, monkeypatch):
     monkeypatch.setattr(engine, "_in_processes", lambda work, jobs: started.append(jobs) or real(work, jobs))
     list(engine.check_files([(f, RuleConfig()) for f in files], jobs=500))
     assert started == [len(files)]
+
+
+def test_a_pool_found_broken_while_submitting_loses_no_file(write, monkeypatch):
+    """A worker that dies between two results breaks the pool under `submit` itself (seen under
+    load: "97 files checked"); the batch being submitted must still be checked."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    files = [str(write(MINIMAL.replace("minimal-trial", f"s{i}"), f"sub/p{i:03d}.yaml")) for i in range(100)]
+    real_submit = ProcessPoolExecutor.submit
+    calls = []
+
+    def submit_that_breaks_once(pool, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise BrokenProcessPool("a worker died")
+        return real_submit(pool, *args, **kwargs)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", submit_that_breaks_once)
+    checked = [path for path, _ in engine._in_processes([(f, RuleConfig()) for f in files], 2)]
+    assert checked == files

@@ -19,6 +19,7 @@ from toolkit.parse.allocation import cluster_design, stated_ratio, within_partic
     ("NCT05814965", "They will be equally divided into two broad groups either without", "equally divided into two broad groups"),
     ("NCT04969666", "In each group, subjects will be randomised evenly to each of the three study treatments", "randomised evenly"),
     ("NCT04721834", "recruited with 20% of drop out expected (i.e. 42 subjects in each group).", "42 subjects in each group"),
+    ("NCT04629105", "Cohort 1: Subjects with ARDS. Arm 1: 25 subjects treated with up to 3 doses of 100 million LMSCs.", "Arm 1: 25 subjects"),
 ])
 def test_a_stated_ratio_is_read(record, text, found):
     assert stated_ratio(text) == found
@@ -34,6 +35,10 @@ def test_a_stated_ratio_is_read(record, text, found):
     ("NCT03775239", "The investigators aim for an equal number of men and women in each group."),
     ("NCT04861558", "The drug is divided equally into 2 injections of 200 ml each"),
     ("NCT05347329", "Plus is equally distributed and inserted into 3 capsules size 1"),
+    # ranges of ages and of counts per centre, beside the word "randomized", are not ratios
+    ("NCT00763412", "a pilot, double-blinded, randomized controlled trial in 20 CF patients ages of 12 to 24 years old"),
+    ("NCT03150225", "randomized clinical trial, comprising men in middle age (40 to 59 years) with ADAM"),
+    ("NCT00462631", "randomized to either of the treatment groups on the order of 20 to 50 patients per center."),
 ])
 def test_other_numbers_are_not_a_ratio(record, text):
     assert stated_ratio(text) is None

@@ -66,6 +66,14 @@ def test_amd001_not_for_a_reordered_list_or_a_new_number_or_without_since():
     assert _found(SOURCE, SOURCE, "AMD001") == []
 
 
+def test_amd001_not_when_the_first_version_number_is_given():
+    unnumbered = SOURCE.replace(f"version:\n{VERSION}\n  date: 2025-06-01\n", "", 1)
+    assert "\nversion:" not in unnumbered
+    assert _found(unnumbered, DOSE, "AMD001") == []
+    [finding] = _found(unnumbered, DOSE.replace(f"version:\n{VERSION}\n  date: 2025-06-01\n", "", 1), "AMD001")
+    assert "has no version number" in finding.message
+
+
 def test_amd001_not_for_the_actual_enrollment_reported_at_the_end():
     planned = SOURCE.replace("design:\n", "design:\n  enrollment: {count: 40, type: estimated}\n", 1)
     assert planned != SOURCE

@@ -31,6 +31,7 @@ _PARTICIPANTS = r"(?:patients|participants|subjects|persons|people|volunteers|wo
 _PER_GROUP = re.compile(
     rf"\b\d+\s+(?:{_PARTICIPANTS}\s+)?(?:in|per|for)\s+(?:each|every)\s+(?:\w+\s+)?(?:arm|group|cohort)s?\b"
     rf"|\b\d+\s+(?:{_PARTICIPANTS}\s+)?(?:per|/)\s*(?:arm|group)\b"
+    rf"|\b(?:arm|group)\s+\w{{1,3}}\s*[:：]\s*\d+\s+{_PARTICIPANTS}\b"  # "Arm 1: 25 subjects": counts per arm state the split
     rf"|\b(?:each|every)\s+(?:arm|group)\s+(?:will\s+)?(?:include|enrol|enroll|recruit|consist|have|has|of|with)\w*\s+(?:of\s+)?\d+\b"
     r"|每组\s*\d+\s*(?:例|人|名)",  # 每组30例: no record in the corpus has it; the form Chinese protocols use
     re.IGNORECASE,
@@ -50,11 +51,9 @@ _WITHIN = re.compile(
 
 def stated_ratio(text: str) -> str | None:
     """The words in `text` that state how participants are split between the arms, or None."""
-    for pattern in (_NUMERIC, _TO):
-        for match in pattern.finditer(text):
-            window = text[max(0, match.start() - 80): match.end() + 80]
-            if _CONTEXT.search(window) and not _clock_time(text, match):
-                return match.group(0)
+    ratios = stated_ratios(text)
+    if ratios:
+        return ratios[0][1]
     for pattern in (_EQUAL, _PER_GROUP):
         found = pattern.search(text)
         if found:
@@ -63,6 +62,8 @@ def stated_ratio(text: str) -> str | None:
 
 
 _WORD_PARTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_LABEL_BEFORE = re.compile(r"\b(?:arm|group|cohort|part|stage|phase|step|day|cycle|level|dose)\s*$", re.IGNORECASE)
+_TWO_DIGITS = re.compile(r"\d\d")
 
 
 def stated_ratios(text: str) -> list[tuple[list[int], str]]:
@@ -70,11 +71,11 @@ def stated_ratios(text: str) -> list[tuple[list[int], str]]:
     found = []
     for pattern in (_NUMERIC, _TO):
         for match in pattern.finditer(text):
-            window = text[max(0, match.start() - 80): match.end() + 80]
-            if pattern is _TO and re.search(r"\d\d", match.group(0)):
+            if pattern is _TO and _TWO_DIGITS.search(match.group(0)):
                 continue  # "40 to 59 years": a range; ratios written with "to" are small ("2 to 1", "one-to-one")
-            if re.search(r"\b(?:arm|group|cohort|part|stage|phase|step|day|cycle|level|dose)\s*$", text[:match.start()], re.IGNORECASE):
+            if _LABEL_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 continue  # "Arm 1: 25 subjects": a label and a count
+            window = text[max(0, match.start() - 80): match.end() + 80]
             if _CONTEXT.search(window) and not _clock_time(text, match):
                 tokens = re.split(r"\s*[:：]\s*|[- ]to[- ]", match.group(0).lower())
                 found.append(([_WORD_PARTS.get(t.strip()) or int(t) for t in tokens], match.group(0)))

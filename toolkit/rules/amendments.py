@@ -85,7 +85,8 @@ def changed_without_new_version(doc: Document, before: Before) -> Iterator[Findi
     was at REV (or the protocol has no version number) is reported once, at
     `version.number`, naming the changed fields. A list only reordered is not a change, nor
     is the enrollment once it is `actual` (what happened, reported to the registry).
-    Version numbers are the same when they compare equal ("2.0" and "2.0.0").
+    Version numbers are the same when they compare equal ("2.0" and "2.0.0"). A protocol
+    that had no number at REV and has one now has been numbered: no finding.
 
     ## Why it matters
     Two different protocols carrying one version number: sites, the ethics committee and the
@@ -130,8 +131,8 @@ def changed_without_new_version(doc: Document, before: Before) -> Iterator[Findi
     if not changes:
         return
     old, new = _number(before.data), _number(doc.data)
-    if new is not None and old is not None and not versions.same(old, new):
-        return
+    if new is not None and (old is None or not versions.same(old, new)):
+        return  # a new number, or the first one: this version is numbered
     listed = f"{_counted(changes)} since {before.revision} to what participants or the registry see ({_listed(changes)})"
     if new is None and old is None:
         message = f"{listed}, and the protocol has no version number: number this version (version.number)"
