@@ -35,6 +35,7 @@ import argparse
 import multiprocessing
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -78,12 +79,18 @@ def make_copies(target: Path, file_set: str, copies: int) -> list[Path]:
     return files
 
 
+CPU: dict[tuple, float] = {}  # command -> CPU seconds (user + system) of its last run, workers included
+
+
 def timed(command: list[str]) -> float:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU[tuple(command)] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     shown = [Path(part).name if "/" in part else part for part in command[:2] + command[-3:]]
-    print(f"{elapsed:8.3f} s  {' '.join(shown)}", file=sys.stderr, flush=True)  # progress, for long runs
+    print(f"{elapsed:8.3f} s  cpu {CPU[tuple(command)]:8.3f} s  {' '.join(shown)}", file=sys.stderr, flush=True)
     if done.returncode not in (0, 1):  # 1: findings (some real records have errors), not a failure to run
         raise SystemExit(f"{' '.join(command[:3])}... exited {done.returncode}:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
     return elapsed
@@ -135,6 +142,7 @@ def main() -> None:
     variants = {"default": [], "jobs 1": ["--jobs", "1"], **({"jobs 2": ["--jobs", "2"]} if args.pool else {})}
     work = Path(tempfile.mkdtemp(prefix="protocol-bench-"))
     results: dict[tuple, list[float]] = {}
+    cpu: dict[tuple, list[float]] = {}  # CPU seconds: steadier than wall time on a shared machine
     try:
         folders = {(file_set, n): (work / f"{file_set}-{n}", [str(p) for p in make_copies(work / f"{file_set}-{n}", file_set, n)])
                    for file_set in file_sets for n in sizes}
@@ -146,11 +154,13 @@ def main() -> None:
                         if n >= 10_000 and (round_ >= 1 or condition != "idle"):
                             continue  # 10,000 files: one round, idle only (each takes minutes)
                         if n >= 200:
-                            results.setdefault((condition, file_set, n, "check-jsonschema"), []).append(
-                                timed([cjs, "--schemafile", schema, *files]))
+                            command = [cjs, "--schemafile", schema, *files]
+                            results.setdefault((condition, file_set, n, "check-jsonschema"), []).append(timed(command))
+                            cpu.setdefault((condition, file_set, n, "check-jsonschema"), []).append(CPU[tuple(command)])
                         for variant, options in variants.items():
-                            results.setdefault((condition, file_set, n, variant), []).append(
-                                timed([protocol, "validate", str(folder), *options]))
+                            command = [protocol, "validate", str(folder), *options]
+                            results.setdefault((condition, file_set, n, variant), []).append(timed(command))
+                            cpu.setdefault((condition, file_set, n, variant), []).append(CPU[tuple(command)])
                     results.setdefault((condition, "-", 1, "check-jsonschema"), []).append(timed([cjs, "--schemafile", schema, *one]))
                     results.setdefault((condition, "-", 1, "default"), []).append(timed([protocol, "validate", *one]))
     finally:
@@ -171,6 +181,13 @@ def main() -> None:
             two = f"{_s(results.get((*key, 'jobs 2'))):>9} " if args.pool else ""
             print(f"{condition:14} {file_set:9} {n:6} {_s(cjs_t):>17} {_s(default):>9} {_s(jobs1):>9} {two}"
                   f"{_r(ratio_cjs):>12} {_r(ratio_jobs):>14}")
+    print("\nCPU seconds (user + system, workers included), medians, and the ratio of medians:")
+    for condition in conditions:
+        for file_set, n in ((f, n) for f in file_sets for n in sizes):
+            key = (condition, file_set, n)
+            cjs_c, default_c, jobs1_c = (cpu.get((*key, v)) for v in ("check-jsonschema", "default", "jobs 1"))
+            ratio = statistics.median(default_c) / statistics.median(cjs_c) if cjs_c and default_c else None
+            print(f"{condition:14} {file_set:9} {n:6} {_s(cjs_c):>17} {_s(default_c):>9} {_s(jobs1_c):>9} {_r(ratio):>12}")
 
 
 def _s(values) -> str:
