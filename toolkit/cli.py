@@ -67,7 +67,27 @@ def _tolerant_stdout() -> None:
     is written as escapes (\\u4e2d) instead of ending the run; standard error already does so."""
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     if hasattr(sys.stdout, "reconfigure") and codecs.lookup(encoding).name != "utf-8":
-        sys.stdout.reconfigure(errors="backslashreplace")
+        codecs.register_error(_ESCAPE, _json_escapes)
+        sys.stdout.reconfigure(errors=_ESCAPE)
+
+
+_ESCAPE = "protocol.json-escapes"
+
+
+def _json_escapes(error: UnicodeError) -> tuple[str, int]:
+    """Each character as \\uXXXX (a surrogate pair beyond U+FFFF): Python's own backslashreplace
+    writes \\xe9 for é, which is not JSON, so `--format json` under an ASCII pipe would not parse."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    escaped = []
+    for char in error.object[error.start:error.end]:
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            escaped.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            escaped.append(f"\\u{code:04x}")
+    return "".join(escaped), error.end
 
 
 @main.command(context_settings=CONTEXT)

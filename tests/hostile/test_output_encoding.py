@@ -12,6 +12,7 @@ from run_protocol import no_traceback, protocol
 ENVIRONMENTS = {
     "latin-1": {"PYTHONIOENCODING": "latin-1"},
     "C locale": {"LANG": "C", "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""},
+    "ascii": {"PYTHONIOENCODING": "ascii"},
 }
 
 
@@ -43,3 +44,15 @@ def test_chinese_rules_and_render_text_do_not_crash(name):
     done = protocol("criteria", chinese, env=_env(name))
     no_traceback(done)
     assert "internal error" not in done.stderr
+
+
+@pytest.mark.parametrize("name", list(ENVIRONMENTS))
+def test_json_output_stays_json_for_accents_and_emoji(name, tmp_path):
+    """é is U+00E9, inside Latin-1 but not ASCII; 😀 lies beyond U+FFFF: every escape must be JSON's."""
+    path = tmp_path / "trial.yaml"
+    path.write_text("schema_version: 1\nid: café-😀\ntitle: {brief: Étude}\n", encoding="utf-8")
+    encoding = {"latin-1": "latin-1"}.get(name, "ascii")  # what the terminal decodes the bytes with
+    done = protocol("validate", path, "--format", "json", env=_env(name), encoding=encoding)
+    no_traceback(done)
+    report = json.loads(done.stdout)
+    assert any("café-😀" in d["message"] for d in report["diagnostics"])
