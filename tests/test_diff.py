@@ -204,7 +204,7 @@ def _records():
     shipped = sorted(p for p in (FIXTURES / "registry").iterdir() if p.suffix in (".json", ".xml"))
     found = corpus_records() if FULL_CORPUS else shipped_records()
     assert found, "PROTOCOL_FULL_CORPUS (or CI) is set but ../shared/corpus is not beside this checkout"
-    return shipped + random.Random(16).sample(found, min(100, len(found)))
+    return shipped + found  # every record: the issue asks for the whole corpus (about 80 s with it)
 
 
 def _imported(record: Path, out: Path) -> Path:

@@ -3,12 +3,17 @@
 Mappings are compared key by key. Lists are matched item to item by a stable key, so that
 inserting one criterion does not make every later criterion "changed":
 
-- Lists whose items all carry an `id` (arms, interventions) are matched by `id`.
+- Lists whose items all carry an `id` (arms, interventions), each id once, are matched by `id`.
 - Other lists (criteria, endpoints, dosing, sites, references) are aligned on the items' text
   (`difflib.SequenceMatcher` over each item's canonical JSON): identical items are matched
-  first, in order; in each stretch the alignment leaves unmatched, an old and a new item whose
-  texts are near-identical (similarity ratio >= 0.6, `PAIR_RATIO`) are paired, in order, and
-  compared field by field ("changed"); the rest are "removed" and "added".
+  first, in order. A list of the same length whose items are each identical or near-identical
+  to the one at their place, and that is not a mere reordering, was edited in place: its items
+  are paired by place (identical twins, such as three interventions of one drug, cannot be
+  told apart otherwise). Likewise a stretch the alignment leaves unmatched that holds as many old as new
+  items, each near-identical (similarity ratio >= 0.6, `PAIR_RATIO`) to the one at its place,
+  was edited in place: its items are paired by place. In any other stretch an old and a new
+  item whose texts are near-identical are paired, in order, the most alike first; all pairs
+  are compared field by field ("changed"); the rest are "removed" and "added".
 - An item found unchanged at another place of its list is "moved" (reported once, with both
   indexes), not removed and added, so a pure reordering is not a cascade of changes.
 - Short lists of codes are one value (`ATOMIC_LISTS`: `design.phases`, `design.masking.who`):
@@ -85,7 +90,7 @@ def _compare_mappings(old: dict, new: dict, old_path: Path, new_path: Path, out:
 
 
 def _compare_lists(old: list, new: list, old_path: Path, new_path: Path, out: list[Change]) -> None:
-    if old and new and all(_has_id(x) for x in old + new):
+    if old and new and all(_has_id(x) for x in old + new) and _unique_ids(old) and _unique_ids(new):
         pairs, removed, added = _match_by_id(old, new)
     else:
         pairs, removed, added = _align(old, new)
@@ -102,6 +107,11 @@ def _compare_lists(old: list, new: list, old_path: Path, new_path: Path, out: li
 
 def _has_id(item) -> bool:
     return isinstance(item, dict) and isinstance(item.get("id"), str)
+
+
+def _unique_ids(items: list) -> bool:
+    """Ids that name one item each (a record's secondary identifiers may repeat one: "AGCT1531" x3)."""
+    return len({item["id"] for item in items}) == len(items)
 
 
 def _match_by_id(old: list, new: list):
@@ -122,11 +132,19 @@ def _text(item) -> str:
 def _align(old: list, new: list):
     """Pairs (old index, new index), unmatched old indexes, unmatched new indexes."""
     a, b = [_text(x) for x in old], [_text(x) for x in new]
+    if len(a) == len(b) and sorted(a) != sorted(b) and all(x == y or _near(x, y) for x, y in zip(a, b)):
+        # the list was edited in place (not reordered): with look-alike or identical items
+        # (three "avanafil" interventions) the alignment below could pair an item with a twin
+        return list(zip(range(len(a)), range(len(b)))), [], []
     pairs: list[tuple[int, int]] = []
     removed: list[int] = []
     added: list[int] = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
+        if tag == "equal" or (i2 - i1 == j2 - j1 and all(
+                _near(a[i], b[j]) for i, j in zip(range(i1, i2), range(j1, j2)))):
+            # items edited in place: as many old as new, each near-identical to the one at its
+            # place; pairing them by place keeps look-alike items (arms "Group A" … "Group D")
+            # from being paired with a neighbour that happens to read more alike
             pairs += zip(range(i1, i2), range(j1, j2))
             continue
         j_next = j1
@@ -140,6 +158,12 @@ def _align(old: list, new: list):
             j_next = best + 1
         added += range(j_next, j2)
     return pairs, removed, added
+
+
+def _near(text: str, other: str) -> bool:
+    matcher = SequenceMatcher(None, text, other, autojunk=False)
+    return (matcher.real_quick_ratio() >= PAIR_RATIO and matcher.quick_ratio() >= PAIR_RATIO
+            and matcher.ratio() >= PAIR_RATIO)
 
 
 def _closest(text: str, texts: list[str], start: int, stop: int) -> int | None:
