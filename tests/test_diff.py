@@ -215,6 +215,20 @@ def _imported(record: Path, out: Path) -> Path:
     return Path(result.target)
 
 
+def _converted(record: Path, out: Path) -> Path:
+    """The record as YAML the way `protocol audit` reads it: converted even when the protocol it
+    makes fails its own checks (NCT04334928 has two addresses in one e-mail field, which the
+    import refuses to write and SCH005 reports), so every record can be diffed."""
+    from toolkit.ctgov.importer import read_record
+    from toolkit.document.dump import dump
+
+    protocol, _notes = read_record(str(record))
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / f"{record.stem}.yaml"
+    target.write_text(dump(protocol, []), encoding="utf-8")
+    return target
+
+
 def test_a_record_against_its_own_import_has_no_change(cli, tmp_path):
     for record in sorted((FIXTURES / "registry").glob("NCT*")):
         target = _imported(record, tmp_path)
@@ -295,7 +309,7 @@ def test_k_changed_fields_are_exactly_k_changes_in_registry_words(tmp_path):
     rng = random.Random(2026)
     checked = 0
     for record in _records():
-        target = _imported(record, tmp_path / record.stem)
+        target = _converted(record, tmp_path / record.parent.name / record.stem)
         side = read_side(str(target))
         data = json.loads(json.dumps(side.data, default=str))
         # a protocol and a record are compared as the registry round trip carries them

@@ -67,16 +67,3 @@ def test_lines_the_registry_wrapped_are_joined():
     assert clean(wrapped) == ("The purpose of this study is to evaluate the effects of lamotrigine on "
                               "naloxone-precipitated opiate withdrawal.")
     assert clean("Describe it according to:\nTumor location\nstage") == "Describe it according to:\nTumor location\nstage"
-
-
-def test_a_contact_field_holding_two_e_mail_addresses_keeps_the_first_with_a_note():
-    """NCT04334928 (legacy XML) gives "jamo@mscbs.es; rpolor@mscbs.es" in one e-mail field: the
-    import refused the whole record (SCH005), so it could be neither diffed nor audited."""
-    from toolkit.ctgov.common import Notes, email
-
-    notes = Notes()
-    assert email("jamo@mscbs.es; rpolor@mscbs.es", notes) == "jamo@mscbs.es"
-    assert email("a@b.org", notes) == "a@b.org"
-    assert email("call the desk", notes) is None
-    assert email(None, notes) is None
-    assert len(notes.items) == 2 and "kept the first" in notes.items[0]

@@ -116,22 +116,6 @@ def _unwrap(rows: list[str]) -> str:
     return text
 
 
-_EMAIL = re.compile(r"[^@\s;,]+@[^@\s;,]+\.[^@\s;,]+")  # the schema's e-mail pattern, without separators
-
-
-def email(text: str | None, notes: Notes) -> str | None:
-    """The contact's e-mail address. The registry's field is free text and sometimes holds two
-    ("a@x.es; b@x.es") or none; the format holds one address: the first is kept, with a note."""
-    if not text or re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
-        return text
-    found = _EMAIL.findall(text)
-    if found:
-        notes.add(f"contact e-mail \"{text}\" holds {len(found)} addresses: kept the first, {found[0]}")
-        return found[0]
-    notes.add(f"not carried: contact e-mail \"{text}\" (not an e-mail address)")
-    return None
-
-
 def doi_in(citation: str) -> str | None:
     match = re.search(r"doi:\s*(10\.\d{4,9}/\S+?)\.?(?:\s|$)", citation, re.IGNORECASE)
     return match.group(1) if match else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from toolkit.ctgov import common
-from toolkit.ctgov.common import Notes, clean, email, slug
+from toolkit.ctgov.common import Notes, clean, slug
 from toolkit.ctgov.record import Record
 from toolkit.document import schema_paths
 
@@ -266,7 +266,7 @@ def _contact(item: Record, notes):
     if phone and extension:
         phone = f"{phone} ext. {extension}"
     return {"name": item.text("name"), "role": enum(item.text("role"), roles, "contact role", notes),
-            "phone": phone, "email": email(item.text("email"), notes)}
+            "phone": phone, "email": item.text("email")}
 
 
 OFFICIAL_ROLES = {"principal_investigator", "study_chair", "study_director", "sub_investigator"}
