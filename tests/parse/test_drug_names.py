@@ -8,11 +8,9 @@ import runpy
 
 import pytest
 from conftest import ROOT
+from drug_named_entity_recognition import drugs_finder as finder  # a test dependency: `make test` installs it
 
 from toolkit.parse import drug_names
-
-finder = pytest.importorskip("drug_named_entity_recognition.drugs_finder",
-                             reason="drug-named-entity-recognition is a test dependency (`make test` installs it)")
 
 
 def test_the_shipped_table_is_the_one_the_installed_dictionary_gives():
