@@ -31,9 +31,12 @@ def test_both_patterns_find_the_same_operators_in_real_texts():
     texts = _texts()
     assert sum(bool(facts._PREFIX_RE.search(t)) for t in texts) > 50  # the comparison means something
     assert [t for t in texts if _spans(facts._PREFIX_FIND, t) != _spans(facts._PREFIX_RE, t)] == []
+    assert [t for t in texts if _spans(facts._PREFIX_FAST, t) != _spans(facts._PREFIX_RE, t)] == []
 
 
-_PIECES = st.sampled_from(["at least", "AT LEAST", "no more than", "not less than", "≥", ">", "<", "<=", "≤", ">=",
+_PIECES = st.sampled_from(["a minimum of", "Maximum of", "aged over", "age above", "İs over", "are above", "be over",
+                           "older than", "ıs above", "xat least", "<>", "≤>", ">=", "1",
+                           "at least", "AT LEAST", "no more than", "not less than", "≥", ">", "<", "<=", "≤", ">=",
                            "under", "below", "up to", "aged over", "is above", "至少", "不超过", "以上", "为", " ",
                            "18", "3", "三", "years", "个月", "a", "x", "-", "，"])
 
@@ -42,6 +45,7 @@ _PIECES = st.sampled_from(["at least", "AT LEAST", "no more than", "not less tha
 @given(st.lists(_PIECES, max_size=10).map("".join))
 def test_both_patterns_agree_on_any_text(text):
     assert _spans(facts._PREFIX_FIND, text) == _spans(facts._PREFIX_RE, text)
+    assert _spans(facts._PREFIX_FAST, text) == _spans(facts._PREFIX_RE, text)
     assert facts.read(text).operators == _read_with_named_pattern(facts._plain(text))
 
 
@@ -108,3 +112,11 @@ def test_the_letters_the_fast_patterns_spell_out_have_no_other_case_blind_match(
     assert found == set("fnwcutoehFNWCUTOEH")
     assert {chr(c) for c in range(0x110000) if re.fullmatch("s", chr(c), re.IGNORECASE)} == set(facts._case_blind("s"))
     assert {word[0] for word in facts._EN_WORDS} <= set("fnwcutoehs")
+    assert {chr(c) for c in range(0x110000) if re.fullmatch("i", chr(c), re.IGNORECASE)} == set(facts._case_blind("i"))
+    firsts = {first for phrase in facts._PHRASE_STARTS.values() for first, _ in phrase}
+    firsts |= {p[0] for group in facts._OPERATORS.values() for p in group if p not in facts._PHRASE_STARTS}
+    letters = {c for c in firsts if c.isascii() and c.isalpha()}
+    assert letters and letters <= set("fnwcutoehsiagbmly")
+    found = {chr(c) for c in range(0x110000) if re.fullmatch("[agbmly]", chr(c), re.IGNORECASE)}
+    assert found == set("agbmlyAGBMLY")
+    assert all(not c.isalpha() or not c.isascii() or c in letters for c in firsts)
