@@ -257,7 +257,7 @@ def inconsistent_spelling(doc: Document) -> Iterator[Finding]:
     owners = _drug_names(doc)
     if not owners and not _PAREN_ABBREVIATION.search(doc.joined):
         return  # no drug's name and no abbreviation in parentheses, in the prose or anywhere else
-    prose = _prose(doc.strings_by_root)
+    prose = _prose(doc)
     joined = "\x00".join(text for _, text in prose)
     suspects: dict[str, str] = {}
     abbreviations = set(_PAREN_ABBREVIATION.findall(joined))
@@ -305,12 +305,12 @@ def _is_word(character: str) -> bool:
 _NOT_PROSE_ROOTS = frozenset(("references", "locations", "contacts", "sponsor"))
 
 
-def _prose(by_root: dict[str, list[tuple[tuple, str]]]) -> list[tuple[tuple, str]]:
+def _prose(doc) -> list[tuple[tuple, str]]:
     """Text written about the trial, not ids, references to ids (an arm's list of interventions)
     or names of people and places. One comprehension, not a function call per text: a
     document has hundreds of texts."""
-    return [(path, text) for root, texts in by_root.items() if root not in _NOT_PROSE_ROOTS
-            for path, text in texts
+    return [(path, text) for root in doc.data if root not in _NOT_PROSE_ROOTS
+            for path, text in doc.strings_under(root)
             if path[-1] != "id" and not (root == "arms" and len(path) >= 2 and path[-2] == "interventions")]
 
 
