@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 
 def strings(data, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
@@ -29,6 +29,7 @@ def texts(data) -> list[str]:
 
 
 def _texts(data, add) -> None:
+    values: Iterable
     if isinstance(data, dict):
         values = data.values()
     elif isinstance(data, list):

@@ -258,7 +258,7 @@ def inconsistent_spelling(doc: Document) -> Iterator[Finding]:
     if not owners and not _PAREN_ABBREVIATION.search(doc.joined):
         return  # no drug's name and no abbreviation in parentheses, in the prose or anywhere else
     prose = _prose(doc)
-    joined = "\x00".join(text for _, text in prose)
+    joined = "\x00".join([text for _, text in prose])
     suspects: dict[str, str] = {}
     abbreviations = set(_PAREN_ABBREVIATION.findall(joined))
     if abbreviations:
@@ -267,7 +267,8 @@ def inconsistent_spelling(doc: Document) -> Iterator[Finding]:
     for name in owners:
         by_prefix.setdefault(name[:2].lower(), []).append(name)
     if by_prefix:  # only words that could be near misses: five letters or more, a drug's first two
-        words = [word for word in _NAME_WORD.findall(joined) if word[:2].lower() in by_prefix]
+        starts = {a + b for start in by_prefix for a in (start[0], start[0].upper()) for b in (start[1], start[1].upper())}
+        words = [word for word in _NAME_WORD.findall(joined) if word[:2] in starts]  # ASCII: four cases of two letters
         # counted in lower case; only the counts of such words are read (a drug's name has its own first two)
         counts = Counter(map(str.lower, words))
         for word in dict.fromkeys(words):  # in reading order: "Sildenafil" and "sildenafil" give one answer every run
