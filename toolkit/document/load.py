@@ -442,7 +442,7 @@ class Builder:
                 )
         self.seen.add(ident)
 
-    def _sequence(self, node: SequenceNode, depth: int) -> list:
+    def _sequence(self, node: Node, depth: int) -> list:  # a SequenceNode
         out: list = []
         build, depth = self._node, depth + 1
         try:
@@ -453,7 +453,7 @@ class Builder:
             raise
         return out
 
-    def _mapping(self, node: MappingNode, depth: int) -> dict:
+    def _mapping(self, node: Node, depth: int) -> dict:  # a MappingNode
         out: dict = {}
         merges = []
         build = self._node
@@ -490,7 +490,7 @@ class Builder:
         return out
 
 
-def _first_line(node: MappingNode, key: str) -> int:
+def _first_line(node: Node, key: str) -> int:
     """The line of the first entry of `key` in a mapping (not a merge, `<<`, which adds no key)."""
     for key_node, _ in node.value:
         if key_node.value == key and not (key == "<<" and key_node.tag == _STR and not key_node.style):
