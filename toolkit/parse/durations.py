@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 
 from toolkit.document.accessors import amount_and_unit
+from toolkit.parse.folded import FoldedSearch
 
 DAYS = {
     "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
@@ -156,17 +157,20 @@ _NUMBER_WORD = re.compile(
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|first|second|third|"
     r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b", re.IGNORECASE)
 _CN_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百]+(?=\s*(?:个月|天|日|周|星期|年|小时|个?周期|次))")
+_HAS_NUMBER_WORD = FoldedSearch(_NUMBER_WORD)  # asked of every text read: the fast yes/no
+_ARTICLE_AMOUNT = re.compile(r"\ban? (?:year|month|week|day)|half an? ", re.IGNORECASE)
+_HAS_ARTICLE_AMOUNT = FoldedSearch(_ARTICLE_AMOUNT)
 
 
 def normalise(text: str) -> str:
     """Spelled-out numbers as digits: "Twelve weeks" -> "12 weeks", "third day" -> "3rd day", "十二周" -> "12周"."""
-    if _NUMBER_WORD.search(text):
+    if _HAS_NUMBER_WORD(text):
         from text_to_num import alpha2digit  # only text with number words needs it
 
         hyphenated = re.sub(rf"\b([A-Za-z]+)-({_LONG_UNIT})\b", r"\1 \2", text)  # "Two-year" -> "Two year"
         text = alpha2digit(hyphenated, "en", threshold=0)
         text = re.sub(rf"\b(\d+) and a half ({_LONG_UNIT})", lambda m: f"{int(m.group(1)) + 0.5} {m.group(2)}", text)
-    if re.search(r"\ban? (?:year|month|week|day)|half an? ", text, re.IGNORECASE):
+    if _HAS_ARTICLE_AMOUNT(text):
         text = re.sub(rf"\bhalf an? ({_LONG_UNIT})", r"0.5 \1", text, flags=re.IGNORECASE)
         text = re.sub(r"\b(of|for|within|after|in|to|about|approximately|over)\s+an?\s+(year|month|week|day)\b",
                       r"\1 1 \2", text, flags=re.IGNORECASE)

@@ -1,0 +1,66 @@
+"""Readers made faster for issue 15 answer exactly what the plain patterns answer, on every string
+of the shipped registry records (imported), the example protocols and the as-published trials,
+plus texts Unicode case folding treats specially ("ſ", "İ", "K" match "s", "i", "k")."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import AS_PUBLISHED, PROTOCOLS, shipped_records
+
+from toolkit.ctgov.importer import read_record
+from toolkit.document.load import load_bytes
+from toolkit.document.walk import strings
+from toolkit.parse import durations, statements
+from toolkit.parse.folded import FoldedSearch
+
+TRICKY = [
+    "ſix patients will be enrolled", "FİVE weeks", "Twelve weeKs", "a ſample ſize of 20", "ınfants",
+    "Sample\u00a0size: 40", "We will enrol 30 patients.\nThey are seen. Then 3 more; 4 of them.", "两年。三个月；",
+    "Results.  Next\n\nline? Yes! (maybe) “quoted”. 12 done", "", ".", "\n", "a. b", "A.\u2003B",
+]
+
+
+@pytest.fixture(scope="module")
+def real_texts() -> list[str]:
+    found: list[str] = []
+    for record in shipped_records():
+        protocol, _ = read_record(str(record))
+        found.extend(text for _, text in strings(protocol))
+    for path in [*sorted(PROTOCOLS.glob("*.yaml")), *sorted(AS_PUBLISHED.glob("*.yaml"))]:
+        document = load_bytes(path.read_bytes(), str(path)).document
+        found.extend(text for _, text in strings(document.data))
+    assert len(found) > 5000
+    return found + TRICKY
+
+
+def _pieces(texts: list[str]) -> list[str]:
+    """The texts and their sentences: readers are asked both."""
+    return [*texts, *(s for text in texts for s in statements.sentences(text))]
+
+
+def test_sentences_split_as_the_lookbehind_pattern(real_texts):
+    for text in real_texts:
+        expected = tuple(s for s in (part.strip() for part in statements._SENTENCE.split(text)) if s)
+        assert statements.sentences.__wrapped__(text) == expected, text
+
+
+def test_count_words_test_is_the_pattern(real_texts):
+    for text in _pieces(real_texts):
+        assert statements._has_count_words(text) == bool(statements._COUNT_WORDS.search(text)), text
+
+
+@pytest.mark.parametrize("pattern", [durations._NUMBER_WORD, durations._ARTICLE_AMOUNT])
+def test_folded_search_is_the_pattern(real_texts, pattern):
+    search = FoldedSearch(pattern)
+    for text in _pieces(real_texts):
+        assert search(text) == bool(pattern.search(text)), text
+
+
+def test_folded_search_refuses_what_it_cannot_fold():
+    with pytest.raises(ValueError):
+        FoldedSearch(re.compile(r"[A-Z]\w+", re.IGNORECASE))
+    with pytest.raises(ValueError):
+        FoldedSearch(re.compile(r"week"))
+    assert FoldedSearch(re.compile(r"\bweek\b", re.IGNORECASE))("Week 4")
