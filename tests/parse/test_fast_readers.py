@@ -12,7 +12,7 @@ from conftest import AS_PUBLISHED, PROTOCOLS, shipped_records
 from toolkit.ctgov.importer import read_record
 from toolkit.document.load import load_bytes
 from toolkit.document.walk import strings
-from toolkit.parse import durations, statements
+from toolkit.parse import allocation, durations, statements
 from toolkit.parse.folded import FoldedSearch
 
 TRICKY = [
@@ -51,11 +51,24 @@ def test_count_words_test_is_the_pattern(real_texts):
         assert statements._has_count_words(text) == bool(statements._COUNT_WORDS.search(text)), text
 
 
-@pytest.mark.parametrize("pattern", [durations._NUMBER_WORD, durations._ARTICLE_AMOUNT])
-def test_folded_search_is_the_pattern(real_texts, pattern):
-    search = FoldedSearch(pattern)
+FOLDED = {"durations._HAS_NUMBER_WORD": durations._HAS_NUMBER_WORD, "durations._HAS_ARTICLE_AMOUNT": durations._HAS_ARTICLE_AMOUNT,
+          **{f"allocation.{name}": getattr(allocation, name) for name in ("_TO", "_EQUAL", "_PER_GROUP", "_CLUSTER", "_WITHIN")}}
+
+
+@pytest.mark.parametrize("name", sorted(FOLDED))
+def test_folded_search_is_the_pattern(real_texts, name):
+    search = FOLDED[name]
     for text in _pieces(real_texts):
-        assert search(text) == bool(pattern.search(text)), text
+        assert search(text) == bool(search.pattern.search(text)), text
+        assert list(search.spans(text)) == [m.span() for m in search.pattern.finditer(text)], text
+        assert search.first(text) == (m.group(0) if (m := search.pattern.search(text)) else None), text
+
+
+def test_ratio_pattern_checks_the_character_before_after_the_digit(real_texts):
+    lookbehind_first = re.compile(r"(?<![\d.:/,])[1-9]\d?\s*[:：]\s*[1-9]\d?(?:\s*[:：]\s*[1-9]\d?)*(?![\d:.]\d)")
+    for text in [*_pieces(real_texts), "1:1", "x1:2", ".1:2", "11:2", "a 2:1:1 ratio", "10:30", "3：1"]:
+        assert [m.span() for m in allocation._NUMERIC.finditer(text)] == \
+            [m.span() for m in lookbehind_first.finditer(text)], text
 
 
 def test_folded_search_refuses_what_it_cannot_fold():
