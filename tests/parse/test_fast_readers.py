@@ -37,7 +37,7 @@ def real_texts() -> list[str]:
 
 def _pieces(texts: list[str]) -> list[str]:
     """The texts and their sentences: readers are asked both."""
-    return [*texts, *(s for text in texts for s in statements.sentences(text))]
+    return list(dict.fromkeys([*texts, *(s for text in texts for s in statements.sentences(text))]))
 
 
 def test_sentences_split_as_the_lookbehind_pattern(real_texts):
@@ -51,17 +51,29 @@ def test_count_words_test_is_the_pattern(real_texts):
         assert statements._has_count_words(text) == bool(statements._COUNT_WORDS.search(text)), text
 
 
-FOLDED = {"durations._HAS_NUMBER_WORD": durations._HAS_NUMBER_WORD, "durations._HAS_ARTICLE_AMOUNT": durations._HAS_ARTICLE_AMOUNT,
-          **{f"allocation.{name}": getattr(allocation, name) for name in ("_TO", "_EQUAL", "_PER_GROUP", "_CLUSTER", "_WITHIN")}}
+# every FoldedSearch of the readers, found by walking the modules (a new one is tested as it is added)
+FOLDED = {f"{module.__name__}.{name}": value for module in (allocation, durations, statements)
+          for name, value in vars(module).items() if isinstance(value, FoldedSearch)}
+
+
+def test_the_readers_fold_what_they_should():
+    assert {"toolkit.parse.durations._F_AMOUNT_UNIT", "toolkit.parse.allocation._PER_GROUP"} <= set(FOLDED)
 
 
 @pytest.mark.parametrize("name", sorted(FOLDED))
 def test_folded_search_is_the_pattern(real_texts, name):
     search = FOLDED[name]
-    for text in _pieces(real_texts):
-        assert search(text) == bool(search.pattern.search(text)), text
-        assert list(search.spans(text)) == [m.span() for m in search.pattern.finditer(text)], text
-        assert search.first(text) == (m.group(0) if (m := search.pattern.search(text)) else None), text
+    for text in dict.fromkeys([*_pieces(real_texts), *map(durations.normalise, real_texts)]):
+        expected = list(search.pattern.finditer(text))
+        assert search(text) == bool(expected), text
+        assert list(search.spans(text)) == [m.span() for m in expected], text
+        assert search.first(text) == (expected[0].group(0) if expected else None), text
+        found = list(search.finditer(text))
+        assert [(m.span(), m.group(0), m.groups(), m.groupdict()) for m in found] == \
+            [(m.span(), m.group(0), m.groups(), m.groupdict()) for m in expected], text
+        for m, e in zip(found, expected):
+            assert [m.span(g) for g in range(e.re.groups + 1)] == [e.span(g) for g in range(e.re.groups + 1)]
+            assert m.group(0, *range(1, e.re.groups + 1)) == e.group(0, *range(1, e.re.groups + 1))
 
 
 def test_ratio_pattern_checks_the_character_before_after_the_digit(real_texts):

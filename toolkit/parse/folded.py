@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 
 class FoldedSearch:
@@ -35,6 +36,16 @@ class FoldedSearch:
             return self._ascii.search(text.lower()) is not None
         return self.pattern.search(text) is not None
 
+    def finditer(self, text: str) -> Iterator[re.Match | OnOriginal]:
+        """The matches `pattern.finditer(text)` finds, their groups read from `text` itself."""
+        if text.isascii():
+            return (OnOriginal(match, text) for match in self._ascii.finditer(text.lower()))
+        return self.pattern.finditer(text)
+
+    def search(self, text: str) -> re.Match | OnOriginal | None:
+        """The match `pattern.search(text)` finds, its groups read from `text` itself, or None."""
+        return next(self.finditer(text), None)
+
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of each match `pattern.finditer(text)` finds."""
         found = self._ascii.finditer(text.lower()) if text.isascii() else self.pattern.finditer(text)
@@ -43,3 +54,37 @@ class FoldedSearch:
     def first(self, text: str) -> str | None:
         """The words of the first match in `text`, as `pattern.search(text).group(0)`, or None."""
         return next((text[start:end] for start, end in self.spans(text)), None)
+
+
+class OnOriginal:
+    """A match in the lowered text that answers with the original text's words (same positions)."""
+
+    __slots__ = ("_match", "_text")
+
+    def __init__(self, match: re.Match, text: str):
+        self._match = match
+        self._text = text
+
+    def _words(self, group: int | str) -> str | None:
+        start, end = self._match.span(group)
+        return None if start < 0 else self._text[start:end]
+
+    def group(self, *groups: int | str) -> Any:
+        if len(groups) > 1:
+            return tuple(self._words(g) for g in groups)
+        return self._words(groups[0] if groups else 0)
+
+    def groups(self) -> tuple[Any, ...]:  # Any, as re.Match has it
+        return tuple(self._words(g) for g in range(1, self._match.re.groups + 1))
+
+    def groupdict(self) -> dict[str, Any]:
+        return {name: self._words(name) for name in self._match.re.groupindex}
+
+    def start(self, group: int | str = 0) -> int:
+        return self._match.start(group)
+
+    def end(self, group: int | str = 0) -> int:
+        return self._match.end(group)
+
+    def span(self, group: int | str = 0) -> tuple[int, int]:
+        return self._match.span(group)

@@ -18,6 +18,7 @@ from toolkit.parse import outcomes
 from toolkit.parse.durations import named_time_point, same, time_points
 from toolkit.parse.placeholders import has_placeholder
 from toolkit.rules._registry import Finding, rule
+from toolkit.rules.timeframes import measure_time_points
 
 KINDS = ("primary", "secondary", "other")
 
@@ -284,7 +285,7 @@ def time_point_with_window(doc: Document) -> Iterator[Finding]:
         if not text or has_placeholder(text):
             continue
         path = (*where, "timeframe")
-        named = named_time_point(endpoint["measure"])
+        named = named_time_point(endpoint["measure"], measure_time_points(doc, endpoint["measure"]))
         window = outcomes.window(text) if named and not outcomes.over_interval(endpoint["measure"]) else None
         if window and named is not None and any(same(named.days, point.days) for point in time_points(text)):
             when = named.text if named.text.lower().startswith("at ") else f"at {named.text}"

@@ -9,6 +9,7 @@ from toolkit.document.model import Document
 from toolkit.document.walk import get
 from toolkit.parse.dates import span_days
 from toolkit.parse.durations import (
+    TimePoint,
     age_days,
     approximate,
     follow_up_of_earlier_study,
@@ -23,6 +24,14 @@ from toolkit.parse.placeholders import has_placeholder
 from toolkit.rules._registry import Finding, rule
 
 KINDS = ("primary", "secondary", "other")
+
+
+def measure_time_points(doc: Document, measure: str) -> list[TimePoint]:
+    """`named_time_points(measure)`, read once per document: TIM006 and OUT006 both ask (do not change the list)."""
+    read = doc.cached("measure-time-points", lambda doc: {})
+    if measure not in read:
+        read[measure] = named_time_points(measure)
+    return read[measure]
 
 
 def _endpoints(doc, kinds=KINDS):
@@ -325,7 +334,7 @@ def measure_timeframe_mismatch(doc: Document) -> Iterator[Finding]:
     Make the time frame match the measure: `timeframe: 2 years`.
     """
     for where, endpoint in _endpoints(doc):
-        named = [p for p in named_time_points(endpoint["measure"]) if p.kind == "point"]  # not "1 year after treatment"
+        named = [p for p in measure_time_points(doc, endpoint["measure"]) if p.kind == "point"]  # not "1 year after treatment"
         if not named:
             continue  # most measures name no time: their descriptions need not be read
         points = [p for p in timeframe(_written(endpoint)).points if p.kind != "calendar"]  # a calendar window is not a time of the participant
