@@ -20,6 +20,8 @@ as separate processes, like a user would run them:
   * protocol validate FOLDER            (YAML + schema + every rule, the default worker choice)
   * protocol validate FOLDER --jobs 1   (the same in one process)
   * protocol validate FOLDER --jobs 2   (with --pool: two workers whatever the load)
+  * protocol validate FOLDER --select YML,SCH  (with --floor: reading and the schema, no rule;
+    what validation costs before any rule, so the least a ratio can be)
   * cold start on one file for both tools
 
 and prints, per set and size, the median of the per-round ratios: protocol ÷ check-jsonschema
@@ -132,6 +134,8 @@ def main() -> None:
     parser.add_argument("--busy", action="store_true", help="also with one core busy")
     parser.add_argument("--sets", default="examples,corpus", help="file sets: examples, corpus")
     parser.add_argument("--pool", action="store_true", help="also --jobs 2 (two workers whatever the load)")
+    parser.add_argument("--floor", action="store_true",
+                        help="also --select YML,SCH: reading and the schema alone, no rule (the floor any rule set adds to)")
     args = parser.parse_args()
     check_clib()
     sizes = [int(s) for s in args.sizes.split(",")] + ([10_000] if args.scale else [])
@@ -139,7 +143,9 @@ def main() -> None:
     protocol, cjs = str(BIN / "protocol"), str(BIN / "check-jsonschema")
     schema = str(ROOT / "schemas" / "protocol.schema.json")
     conditions = ["idle"] + (["one core busy"] if args.busy else [])
-    variants = {"default": [], "jobs 1": ["--jobs", "1"], **({"jobs 2": ["--jobs", "2"]} if args.pool else {})}
+    variants = {"default": [], "jobs 1": ["--jobs", "1"], **({"jobs 2": ["--jobs", "2"]} if args.pool else {}),
+                **({"no rules": ["--select", "YML,SCH"]} if args.floor else {})}
+    extra = [v for v in variants if v not in ("default", "jobs 1")]
     work = Path(tempfile.mkdtemp(prefix="protocol-bench-"))
     results: dict[tuple, list[float]] = {}
     cpu: dict[tuple, list[float]] = {}  # CPU seconds: steadier than wall time on a shared machine
@@ -169,18 +175,19 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; {args.rounds} interleaved rounds "
           f"(at 10,000 files one, idle only); medians, and medians of per-round ratios\n")
     print(f"{'condition':14} {'set':9} {'files':>6} {'check-jsonschema':>17} {'default':>9} {'--jobs 1':>9} "
-          + (f"{'--jobs 2':>9} " if args.pool else "") + f"{'default/cjs':>12} {'default/jobs1':>14}")
+          + "".join(f"{v:>9} " for v in extra) + f"{'default/cjs':>12} {'default/jobs1':>14}"
+          + "".join(f"{v + '/cjs':>14}" for v in extra))
     for condition in conditions:
         for file_set, n in [("-", 1), *((f, n) for f in file_sets for n in sizes)]:
             key = (condition, file_set, n)
             cjs_t = results.get((*key, "check-jsonschema"))
             default = results[(*key, "default")]
             jobs1 = results.get((*key, "jobs 1"))
-            ratio_cjs = statistics.median(d / c for d, c in zip(default, cjs_t)) if cjs_t else None
-            ratio_jobs = statistics.median(d / j for d, j in zip(default, jobs1)) if jobs1 else None
-            two = f"{_s(results.get((*key, 'jobs 2'))):>9} " if args.pool else ""
-            print(f"{condition:14} {file_set:9} {n:6} {_s(cjs_t):>17} {_s(default):>9} {_s(jobs1):>9} {two}"
-                  f"{_r(ratio_cjs):>12} {_r(ratio_jobs):>14}")
+            ratio_cjs, ratio_jobs = _ratio(default, cjs_t), _ratio(default, jobs1)
+            others = "".join(f"{_s(results.get((*key, v))):>9} " for v in extra)
+            others_cjs = "".join(f"{_r(_ratio(results.get((*key, v)), cjs_t)):>14}" for v in extra)
+            print(f"{condition:14} {file_set:9} {n:6} {_s(cjs_t):>17} {_s(default):>9} {_s(jobs1):>9} {others}"
+                  f"{_r(ratio_cjs):>12} {_r(ratio_jobs):>14}{others_cjs}")
     print("\nCPU seconds (user + system, workers included), medians, and the ratio of medians:")
     for condition in conditions:
         for file_set, n in ((f, n) for f in file_sets for n in sizes):
@@ -188,6 +195,11 @@ def main() -> None:
             cjs_c, default_c, jobs1_c = (cpu.get((*key, v)) for v in ("check-jsonschema", "default", "jobs 1"))
             ratio = statistics.median(default_c) / statistics.median(cjs_c) if cjs_c and default_c else None
             print(f"{condition:14} {file_set:9} {n:6} {_s(cjs_c):>17} {_s(default_c):>9} {_s(jobs1_c):>9} {_r(ratio):>12}")
+
+
+def _ratio(values, baseline):
+    """The median of per-round ratios, None without both."""
+    return statistics.median(v / b for v, b in zip(values, baseline)) if values and baseline else None
 
 
 def _s(values) -> str:

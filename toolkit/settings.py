@@ -92,5 +92,5 @@ class ValidateSettings:
     output_format: str = "text"
     selection: Selection = field(default_factory=Selection)
     strict: bool = False
-    jobs: int | None = None  # None: as many processes as pay (engine.worker_count)
+    jobs: int | None = None  # None: as many processes as pay (engine.check_files measures it)
     since: str | None = None  # a git revision: each file is also compared with itself as it was there

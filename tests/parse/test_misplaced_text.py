@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from _real_texts import documents as real_documents
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -81,3 +82,27 @@ def test_the_first_looks_agree_with_the_readers(text):
     assert misplaced.may_name_money(text) == bool(misplaced._MONEY.search(text))
     if not misplaced.may_report_results(text):
         assert misplaced.results_claim(text) is None
+
+
+# The look for a doubled word in a whole document (texts joined by NUL) answers exactly as
+# reading its texts one by one.
+def _doubled_in_some(texts) -> bool:
+    return any(misplaced.doubled_word(text) for text in texts)
+
+
+def test_doubled_words_in_whole_documents():
+    documents = [*real_documents(), ("the the deposits",), ("in in vitro", "Day day"), ("ok", "possible possible")]
+    assert sum(_doubled_in_some(texts) for texts in documents) >= 3
+    for texts in documents:
+        assert misplaced.may_double_a_word("\x00".join(texts)) == _doubled_in_some(texts), texts
+
+
+_WORD_PIECES = st.sampled_from(["the", "The", "THE", "in", "vitro", "vivo", "is", "ab", "a", " ", "\t", "\n", "-", "\x00",
+                                "_", "1", "é", "(", "."])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(_WORD_PIECES, max_size=10).map("".join), max_size=4))
+def test_the_look_at_a_whole_document_agrees_with_each_text(texts):
+    texts = [text.replace("\x00", "") for text in texts]  # no text holds a NUL: it is the separator
+    assert misplaced.may_double_a_word("\x00".join(texts)) == _doubled_in_some(texts)

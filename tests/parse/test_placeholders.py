@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from _real_texts import documents as real_documents
 from conftest import FIXTURES, PROTOCOLS
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -57,3 +58,27 @@ def test_the_search_form_by_form_on_whole_documents():
               for path in [*PROTOCOLS.glob("*.yaml"), *(FIXTURES / "as_published").glob("*.yaml")]]
     joined += [text + " and a blank: ____ here" for text in joined] + CASES
     assert [t for t in joined if placeholders.placeholder_anywhere(t) != bool(placeholders.PLACEHOLDER.search(t))] == []
+
+
+# One look at a whole document (its texts joined by NUL) says when no text of it holds a
+# placeholder; it must never say so of a document where one does.
+def _none_in_texts(texts) -> bool:
+    return not any(placeholders.has_placeholder(text) for text in texts)
+
+
+def test_none_in_on_whole_documents():
+    documents = real_documents()
+    assert len(documents) > 70
+    for texts in documents:
+        if placeholders.none_in("\x00".join(texts)):
+            assert _none_in_texts(texts)
+    assert sum(placeholders.none_in("\x00".join(texts)) for texts in documents) > len(documents) // 2  # it does answer
+    with_one = [*documents[0], "Call the team at {{SITE_NAME}}."]
+    assert not placeholders.none_in("\x00".join(with_one))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(_PIECES, max_size=8).map("".join), max_size=4))
+def test_none_in_never_hides_a_placeholder(texts):
+    if placeholders.none_in("\x00".join(texts)):
+        assert _none_in_texts(texts)

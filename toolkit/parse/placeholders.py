@@ -47,6 +47,21 @@ def placeholder_anywhere(text: str) -> bool:
     return any(search(text) for needles, search in _FORM_SEARCHES if any(needle in text for needle in needles))
 
 
+def none_in(joined: str) -> bool:
+    """True when `has_placeholder` is False for every text of a document, `joined` being its
+    texts joined by NUL: every match in one text is a match in the joined texts (NUL, like
+    the end of a text, is neither a word character nor a mark), so one look at the whole
+    document answers for hundreds of texts that, nearly always, hold none."""
+    if not may_hold_placeholder(joined):
+        return True
+    return not placeholder_anywhere(joined) and not PLACEHOLDER_WORD.search(joined.lower())
+
+
+def none_in_document(doc) -> bool:
+    """`none_in` for a loaded Document, read once and shared by the rules that ask."""
+    return doc.cached("no-placeholder", lambda doc: none_in(doc.joined))
+
+
 def has_placeholder(text: str) -> bool:
     """Text not written yet: other rules leave it to TXT001."""
     if not may_hold_placeholder(text):

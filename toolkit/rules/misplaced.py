@@ -5,7 +5,7 @@ the condition, a summary that is the title. Text is read by toolkit.parse.mispla
 from __future__ import annotations
 
 from toolkit.diagnostics import Severity, dotted
-from toolkit.parse import misplaced
+from toolkit.parse import misplaced, placeholders
 from toolkit.parse.placeholders import has_placeholder
 from toolkit.rules._registry import Finding, rule
 
@@ -19,6 +19,8 @@ def _prose(doc) -> list[tuple[tuple, str]]:
 
 
 def _prose_texts(doc) -> list[tuple[tuple, str]]:
+    if placeholders.none_in_document(doc):  # the usual case: no text to look at one by one
+        return [(path, text) for path, text in doc.strings if path[0] in _PROSE_ROOTS and path[-1] != "id"]
     return [(path, text) for path, text in doc.strings
             if path[0] in _PROSE_ROOTS and path[-1] != "id" and not has_placeholder(text)]
 
@@ -199,6 +201,8 @@ def doubled_word(doc):
     ## Fix
     Delete the second word.
     """
+    if not misplaced.may_double_a_word(_prose_joined(doc)):
+        return
     for path, text in _prose(doc):
         twice = misplaced.doubled_word(text)
         if twice:

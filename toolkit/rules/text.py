@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from toolkit.diagnostics import Severity, dotted
@@ -11,7 +12,7 @@ from toolkit.document.model import Document
 from toolkit.parse.placeholders import (
     PLACEHOLDER,
     PLACEHOLDER_WORD,
-    may_hold_placeholder,
+    none_in_document,
     placeholder,
     placeholder_anywhere,
 )
@@ -86,7 +87,7 @@ def leftover_placeholder(doc: Document) -> Iterator[Finding]:
     Replace the placeholder with the real text, or remove the sentence.
     """
     seen = set()
-    if not may_hold_placeholder(doc.joined):
+    if none_in_document(doc):  # the usual case: every finding below needs a match in the whole document
         return
     marked = [(path, text, placeholder(text)) for path, text, _found in _hits(doc, PLACEHOLDER, anywhere=placeholder_anywhere)]
     for path, _text, found in [*(m for m in marked if m[2]), *_hits(doc, PLACEHOLDER_WORD, fold=True)]:
@@ -245,7 +246,7 @@ def inconsistent_spelling(doc: Document) -> Iterator[Finding]:
     ## Fix
     Use one spelling everywhere.
     """
-    prose = [(path, text) for path, text in doc.strings if _is_prose(path)]
+    prose = _prose(doc.strings)
     joined = "\x00".join(text for _, text in prose)
     suspects: dict[str, str] = {}
     abbreviations = set(_PAREN_ABBREVIATION.findall(joined))
@@ -257,13 +258,11 @@ def inconsistent_spelling(doc: Document) -> Iterator[Finding]:
     for name in owners:
         by_prefix.setdefault(name[:2].lower(), []).append(name)
     if by_prefix:  # only words that could be near misses: five letters or more, a drug's first two
-        words = _NAME_WORD.findall(joined)
-        counts: dict[str, int] = {}
-        for word in words:
-            counts[word.lower()] = counts.get(word.lower(), 0) + 1
+        words = [word for word in _NAME_WORD.findall(joined) if word[:2].lower() in by_prefix]
+        # counted in lower case; only the counts of such words are read (a drug's name has its own first two)
+        counts = Counter(map(str.lower, words))
         for word in dict.fromkeys(words):  # in reading order: "Sildenafil" and "sildenafil" give one answer every run
-            names = by_prefix.get(word[:2].lower())
-            near = _misspelt(word, names, owners) if names else None
+            near = _misspelt(word, by_prefix[word[:2].lower()], owners)
             if near and not _english_words(word, near):
                 rare, usual = _rarer(word, near, counts)
                 if rare.lower() not in {shown.lower() for shown in suspects}:  # one finding per spelling, whatever its case
@@ -278,11 +277,16 @@ def inconsistent_spelling(doc: Document) -> Iterator[Finding]:
 _NAME_WORD = re.compile(r"\b[A-Za-z]{5,}\b")
 
 
-def _is_prose(path: tuple) -> bool:
-    """Text written about the trial, not ids, references to ids or names of people and places."""
-    if path[-1] == "id" or path[0] in ("references", "locations", "contacts", "sponsor"):
-        return False
-    return not (len(path) >= 2 and path[-2] == "interventions" and path[0] == "arms")
+_NOT_PROSE_ROOTS = frozenset(("references", "locations", "contacts", "sponsor"))
+
+
+def _prose(strings: list[tuple[tuple, str]]) -> list[tuple[tuple, str]]:
+    """Text written about the trial, not ids, references to ids (an arm's list of interventions)
+    or names of people and places. One comprehension, not a function call per text: a
+    document has hundreds of texts."""
+    return [(path, text) for path, text in strings
+            if path[-1] != "id" and path[0] not in _NOT_PROSE_ROOTS
+            and not (path[0] == "arms" and len(path) >= 2 and path[-2] == "interventions")]
 
 
 def _drug_names(doc) -> dict[str, set[int]]:
