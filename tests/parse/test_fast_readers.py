@@ -7,11 +7,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import AS_PUBLISHED, PROTOCOLS, shipped_records
+from _real_texts import documents
 
-from toolkit.ctgov.importer import read_record
-from toolkit.document.load import load_bytes
-from toolkit.document.walk import strings
 from toolkit.parse import allocation, durations, statements
 from toolkit.parse.folded import FoldedSearch
 
@@ -19,18 +16,14 @@ TRICKY = [
     "ſix patients will be enrolled", "FİVE weeks", "Twelve weeKs", "a ſample ſize of 20", "ınfants",
     "Sample\u00a0size: 40", "We will enrol 30 patients.\nThey are seen. Then 3 more; 4 of them.", "两年。三个月；",
     "Results.  Next\n\nline? Yes! (maybe) “quoted”. 12 done", "", ".", "\n", "a. b", "A.\u2003B",
+    "C6D1 to c2d8, Cycle 3 Day 8 (28-day cycles)", "Up to 12 Mounths", "2 Years (January 2019 to December 2020)",
+    "In the 3 years before enrolment", "Weeks 4, 8, and 12", "Half a year; about a Month", "Randomized 2:1 (One-To-One)",
 ]
 
 
 @pytest.fixture(scope="module")
 def real_texts() -> list[str]:
-    found: list[str] = []
-    for record in shipped_records():
-        protocol, _ = read_record(str(record))
-        found.extend(text for _, text in strings(protocol))
-    for path in [*sorted(PROTOCOLS.glob("*.yaml")), *sorted(AS_PUBLISHED.glob("*.yaml"))]:
-        document = load_bytes(path.read_bytes(), str(path)).document
-        found.extend(text for _, text in strings(document.data))
+    found = [text for texts in documents() for text in texts]
     assert len(found) > 5000
     return found + TRICKY
 
