@@ -17,8 +17,8 @@ from toolkit.document.walk import get
 from toolkit.parse import outcomes
 from toolkit.parse.durations import named_time_point, same, time_points
 from toolkit.parse.placeholders import has_placeholder
+from toolkit.rules._measures import measure_time_points
 from toolkit.rules._registry import Finding, rule
-from toolkit.rules.timeframes import measure_time_points
 
 KINDS = ("primary", "secondary", "other")
 

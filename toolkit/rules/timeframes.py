@@ -9,11 +9,9 @@ from toolkit.document.model import Document
 from toolkit.document.walk import get
 from toolkit.parse.dates import span_days
 from toolkit.parse.durations import (
-    TimePoint,
     age_days,
     approximate,
     follow_up_of_earlier_study,
-    named_time_points,
     required_durations,
     same,
     same_time,
@@ -21,17 +19,10 @@ from toolkit.parse.durations import (
     vague_phrase,
 )
 from toolkit.parse.placeholders import has_placeholder
+from toolkit.rules._measures import measure_time_points
 from toolkit.rules._registry import Finding, rule
 
 KINDS = ("primary", "secondary", "other")
-
-
-def measure_time_points(doc: Document, measure: str) -> list[TimePoint]:
-    """`named_time_points(measure)`, read once per document: TIM006 and OUT006 both ask (do not change the list)."""
-    read = doc.cached("measure-time-points", lambda doc: {})
-    if measure not in read:
-        read[measure] = named_time_points(measure)
-    return read[measure]
 
 
 def _endpoints(doc, kinds=KINDS):
