@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import re
 
+from _real_texts import documents as real_documents
 from conftest import FIXTURES, PROTOCOLS
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -52,3 +54,51 @@ def _read_with_named_pattern(text):
     for op, pattern in facts._SUFFIX_RE.items():
         operators[op] += len(pattern.findall(text))
     return +operators
+
+
+# The readers as first written (one pattern each, slower); the faster ones must find the same.
+_OLD_NUMBER = re.compile(r"(?<![A-Za-z0-9_.])(\d+(?:[.,]\d+)*(?:\.\d+)?)")
+_OLD_TERMS = re.compile(
+    r"[\w-]*-free\b|\bfree of\b|\bnon-?(?:small|hodgkin|invasive|inferior|steroidal|muscle|alcoholic)\w*|"
+    r"无进展|无(?:病|复发|事件|远处转移|转移|失败|瘤)生存|不限|不良|非小细胞|非霍奇金|非甾体|非劣|无创|无菌|非肌层|非酒精|"
+    r"未来|非常|无论|不同|不断|不仅|不适|不全|不明|不稳定|不规则|不可切除|无法切除|不能切除|不能手术|未经治疗|未治疗|未控制|未经控制|未知|未分化|非典型|"
+    r"不少于|不低于|不小于|不超过|不多于|不高于|不大于|不足|不到|未满|"
+    r"\bno (?:less|more|fewer) than\b|\bnot (?:less|more) than\b|\bno (?:younger|older) than\b|\bnot (?:younger|older) than\b",
+    re.IGNORECASE)
+
+
+def _old_plain(text: str) -> str:
+    text = text.translate({code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)})
+    return re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
+
+
+def _same_as_first_written(text: str) -> bool:
+    return (facts._plain(text) == _old_plain(text)
+            and [m.span(1) for m in facts._NUMBER.finditer(text)] == [m.span(1) for m in _OLD_NUMBER.finditer(text)]
+            and facts._without_terms(text) == _OLD_TERMS.sub(" ", text)
+            and facts._negations(text) == len(facts._NEGATION.findall(text)))
+
+
+def test_the_readers_find_what_they_first_found_in_real_texts():
+    texts = _texts() + [text for texts in real_documents() for text in texts]
+    assert sum(bool(_OLD_TERMS.search(t)) for t in texts) > 20 and sum(bool(_OLD_NUMBER.search(t)) for t in texts) > 50
+    assert sum(bool(facts._NEGATION.search(t)) for t in texts) > 50 and any("," in t for t in texts)
+    assert [t for t in texts if not _same_as_first_written(t)] == []
+
+
+_FACT_PIECES = st.sampled_from(["1", "2", "1,000", ",", ".", "5.5", "a", "A", "_", " ", "\n", "-", "-free", "free of",
+                                "Non-small", "non", "no", "NO", "not", "n't", "N'T", "cannot", "unable", "without",
+                                "never", "x", "不", "无", "没有", "无进展", "不超过", "非小细胞", "１８", "，", "é", "ſ"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_FACT_PIECES, max_size=12).map("".join))
+def test_the_readers_find_what_they_first_found_in_any_text(text):
+    assert _same_as_first_written(text)
+
+
+def test_the_letters_the_fast_patterns_spell_out_have_no_other_case_blind_match():
+    # The fast patterns write [fF], [nN], ... for a case-blind f, n, ...: that holds only if no
+    # other character matches them case-blind (as "ſ" matches "s").
+    found = {chr(c) for c in range(0x110000) if re.fullmatch("[fnwcut]", chr(c), re.IGNORECASE)}
+    assert found == set("fnwcutFNWCUT")

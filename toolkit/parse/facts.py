@@ -47,7 +47,9 @@ _TIME_UNITS = {word.lower(): unit for word, unit in UNIT_OF.items() if len(word)
 UNITS = {**_TIME_UNITS, **{w.lower(): unit for unit, words in _OTHER_UNITS.items() for w in words}}
 _UNIT_RE = "|".join(sorted((re.escape(w) for w in UNITS), key=len, reverse=True))
 
-_NUMBER = re.compile(r"(?<![A-Za-z0-9_.])(\d+(?:[.,]\d+)*(?:\.\d+)?)")
+# Not after a letter, a digit, "_" or ".": looked behind for after the first digit, so that
+# Python's re skips ahead to digits instead of trying every position.
+_NUMBER = re.compile(r"(\d(?<![A-Za-z0-9_.]\d)\d*(?:[.,]\d+)*(?:\.\d+)?)")
 _AFTER_UNIT = re.compile(r"\s*-?\s*(?:years?\s+old\b|(" + _UNIT_RE + r"))(?![a-z])", re.IGNORECASE)
 _CN_DIGITS = "零一二两三四五六七八九十百千"
 # Chinese numerals only before a time unit, 例 or a cycle: "一线" (first-line), "一次" (once),
@@ -100,14 +102,48 @@ _SUFFIX_RE = {op: re.compile(rf"\d(?:\.\d+)?{_UNIT_OR_NOTHING}\s*(?:{'|'.join(ph
               for op, phrases in _SUFFIX_OPERATORS.items()}
 
 # Negations. Terms that carry a negation without stating one are removed first, on both sides.
-_TERMS = re.compile(
-    r"[\w-]*-free\b|\bfree of\b|\bnon-?(?:small|hodgkin|invasive|inferior|steroidal|muscle|alcoholic)\w*|"
-    r"无进展|无(?:病|复发|事件|远处转移|转移|失败|瘤)生存|不限|不良|非小细胞|非霍奇金|非甾体|非劣|无创|无菌|非肌层|非酒精|"
-    r"未来|非常|无论|不同|不断|不仅|不适|不全|不明|不稳定|不规则|不可切除|无法切除|不能切除|不能手术|未经治疗|未治疗|未控制|未经控制|未知|未分化|非典型|"
-    r"不少于|不低于|不小于|不超过|不多于|不高于|不大于|不足|不到|未满|"
-    r"\bno (?:less|more|fewer) than\b|\bnot (?:less|more) than\b|\bno (?:younger|older) than\b|\bnot (?:younger|older) than\b",
-    re.IGNORECASE)
+_TERMS_ENGLISH = (r"free of\b", r"non-?(?:small|hodgkin|invasive|inferior|steroidal|muscle|alcoholic)\w*",
+                  r"no (?:less|more|fewer) than\b", r"not (?:less|more) than\b", r"no (?:younger|older) than\b",
+                  r"not (?:younger|older) than\b")
+_TERMS_CHINESE = (r"无进展|无(?:病|复发|事件|远处转移|转移|失败|瘤)生存|不限|不良|非小细胞|非霍奇金|非甾体|非劣|无创|无菌|非肌层|非酒精|"
+                  r"未来|非常|无论|不同|不断|不仅|不适|不全|不明|不稳定|不规则|不可切除|无法切除|不能切除|不能手术|未经治疗|未治疗|未控制|未经控制|未知|未分化|非典型|"
+                  r"不少于|不低于|不小于|不超过|不多于|不高于|不大于|不足|不到|未满")
+_TERMS = re.compile(r"[\w-]*-free\b|" + "|".join(rf"\b{term}" for term in _TERMS_ENGLISH[:2]) + "|" + _TERMS_CHINESE + "|"
+                    + "|".join(rf"\b{term}" for term in _TERMS_ENGLISH[2:]), re.IGNORECASE)
+# The same terms found in two passes, for the texts without "-free" (nearly all): `[\w-]*`, a
+# `\b` or a case-blind letter first makes Python's re try the pattern at every position of a
+# text, while a first character from a set of uncased ones lets it skip to the candidates.
+# English first: a term's `\w*` may run on into Chinese characters, which it then takes;
+# Chinese terms are made of Chinese characters only, so no English term starts inside one.
+# `\b` before the first letter is the lookbehind after it: no word character precedes it.
+# (Only f/F and n/N match f and n case-blind: tests/parse/test_facts.py checks it.)
+_FREE = re.compile(r"-free", re.IGNORECASE)
+_TERMS_ENGLISH_FAST = re.compile(r"[fFnN](?<!\w.)(?i:(?<=[fF])" + _TERMS_ENGLISH[0][1:] + "|(?<=[nN])(?:"
+                                 + "|".join(term[1:] for term in _TERMS_ENGLISH[1:]) + "))")
+_TERMS_CHINESE_FAST = re.compile(_TERMS_CHINESE, re.IGNORECASE)
+
+
+def _without_terms(text: str) -> str:
+    """`text` with every term replaced by a space, as `_TERMS.sub(" ", text)`."""
+    if _FREE.search(text):
+        return _TERMS.sub(" ", text)
+    return _TERMS_CHINESE_FAST.sub(" ", _TERMS_ENGLISH_FAST.sub(" ", text))
+
+
 _NEGATION = re.compile(r"\b(?:not|no|without|never|none|cannot|neither|nor|unable)\b|n't|不|无|非|未|没有|否", re.IGNORECASE)
+# Its three parts, counted apart, which no two matches share (the words end in no "n"; the
+# Chinese are Chinese), each starting with uncased characters Python's re can skip ahead to.
+# Case-blind, n, w, c, u and t match only themselves in either case (tests/parse/test_facts.py).
+_NEGATION_WORDS = re.compile(r"[nNwWcCuU](?<!\w.)(?i:(?<=[nN])(?:ot|o|ever|one|either|or)|(?<=[wW])ithout"
+                             r"|(?<=[cC])annot|(?<=[uU])nable)\b")
+_NEGATION_CONTRACTED = re.compile(r"[nN]'[tT]")
+_NEGATION_CHINESE = re.compile(r"不|无|非|未|没有|否")
+
+
+def _negations(text: str) -> int:
+    """How many times `_NEGATION` matches `text`."""
+    return (len(_NEGATION_WORDS.findall(text)) + len(_NEGATION_CONTRACTED.findall(text))
+            + len(_NEGATION_CHINESE.findall(text)))
 
 
 @dataclass(frozen=True)
@@ -133,14 +169,22 @@ def read(text: str | None) -> Facts:
         operators[_PREFIX_OPS[int((match.lastgroup if match and match.lastgroup else "g0")[1:])]] += 1
     for op, pattern in _SUFFIX_RE.items():
         operators[op] += len(pattern.findall(text))
-    negations = len(_NEGATION.findall(_TERMS.sub(" ", text)))
+    negations = _negations(_without_terms(text))
     return Facts(numbers, quantities, +operators, negations)
+
+
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
+_AS_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+# The digit before a thousands separator is matched and put back rather than looked behind for:
+# a pattern that starts with a lookbehind is tried at every position of the text.
+_THOUSANDS = re.compile(r"(\d),(?=\d{3}\b)")
 
 
 def _plain(text: str) -> str:
     """Full-width forms as ASCII ("１８", "＞", "：") and no thousands separators."""
-    text = text.translate({code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)})
-    return re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
+    if _FULL_WIDTH.search(text):  # translating looks up every character: only when there is one to change
+        text = text.translate(_AS_ASCII)
+    return _THOUSANDS.sub(r"\1", text) if "," in text else text
 
 
 def _quantities(text: str):

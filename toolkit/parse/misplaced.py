@@ -80,13 +80,13 @@ _PINYIN = re.compile(r"^[a-z]{2,12}$")
 def person_name(facility: str) -> str | None:
     """The facility when it reads as a person's name ("Huang xiaoyong", "Dr. Jane Smith"), or None."""
     text = facility.strip()
-    if _INSTITUTION.search(text):
-        return None
-    if _TITLE.search(text) and len(text.split()) <= 5:  # "Dr. X Y Ankara Onkoloji ..." is a named hospital
-        return text
     words = text.split()
-    if len(words) == 2 and words[0].lower() in _SURNAMES and _PINYIN.match(words[1].lower()) \
-            and re.search(r"[aeiou]", words[1]) and words[1].lower() not in _SURNAMES:
+    titled = len(words) <= 5 and _TITLE.search(text)  # "Dr. X Y Ankara Onkoloji ..." is a named hospital
+    pinyin = (not titled and len(words) == 2 and words[0].lower() in _SURNAMES and _PINYIN.match(words[1].lower())
+              and re.search(r"[aeiou]", words[1]) and words[1].lower() not in _SURNAMES)
+    # the word for an institution is looked for last: it rules out either reading, and costs
+    # more than both (most facilities read as neither)
+    if (titled or pinyin) and not _INSTITUTION.search(text):
         return text
     return None
 
