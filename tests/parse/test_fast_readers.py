@@ -45,12 +45,15 @@ def test_count_words_test_is_the_pattern(real_texts):
 
 
 # every FoldedSearch of the readers, found by walking the modules (a new one is tested as it is added)
-FOLDED = {f"{module.__name__}.{name}": value for module in (allocation, durations, statements)
-          for name, value in vars(module).items() if isinstance(value, FoldedSearch)}
+FOLDED = {f"{module.__name__}.{name}{f'[{key}]' if key else ''}": search
+          for module in (allocation, durations, statements) for name, value in vars(module).items()
+          for key, search in (value.items() if isinstance(value, dict) else [("", value)])
+          if isinstance(search, FoldedSearch)}
 
 
 def test_the_readers_fold_what_they_should():
-    assert {"toolkit.parse.durations._F_AMOUNT_UNIT", "toolkit.parse.allocation._PER_GROUP"} <= set(FOLDED)
+    assert {"toolkit.parse.durations._F_AMOUNT_UNIT", "toolkit.parse.allocation._PER_GROUP",
+            "toolkit.parse.statements._ONE_SEX[female]", "toolkit.parse.statements._MAY_STATE_ARMS"} <= set(FOLDED)
 
 
 @pytest.mark.parametrize("name", sorted(FOLDED))
@@ -74,6 +77,12 @@ def test_ratio_pattern_checks_the_character_before_after_the_digit(real_texts):
     for text in [*_pieces(real_texts), "1:1", "x1:2", ".1:2", "11:2", "a 2:1:1 ratio", "10:30", "3：1"]:
         assert [m.span() for m in allocation._NUMERIC.finditer(text)] == \
             [m.span() for m in lookbehind_first.finditer(text)], text
+
+
+def test_words_a_folded_search_needs_are_tested_first():
+    search = FoldedSearch(re.compile(r"\bgroups?\b", re.IGNORECASE), needs=("group",))
+    assert search("Two GROUPS") and not search("two arms")
+    assert search("两组 groups")  # not ASCII: the pattern itself
 
 
 def test_folded_search_refuses_what_it_cannot_fold():

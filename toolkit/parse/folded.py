@@ -22,18 +22,23 @@ from typing import Any
 class FoldedSearch:
     """`pattern` (compiled with IGNORECASE), asked whether and where it occurs in a text (not its groups)."""
 
-    def __init__(self, pattern: re.Pattern):
+    def __init__(self, pattern: re.Pattern, needs: tuple[str, ...] = ()):
+        """`needs`: words one of which every match has, in lower case (in ASCII text: tested with `in` first)."""
         if not pattern.flags & re.IGNORECASE:
             raise ValueError("only for case-insensitive patterns")
         if re.search(r"[A-Z]", re.sub(r"\\.|\(\?P[<=]", "", pattern.pattern)):
             raise ValueError(f"upper-case letters in a folded pattern: {pattern.pattern!r}")
         self.pattern = pattern
+        self.needs = needs
         self._ascii = re.compile(pattern.pattern, (pattern.flags & ~re.IGNORECASE & ~re.UNICODE) | re.ASCII)
 
     def __call__(self, text: str) -> bool:
         """Whether `pattern.search(text)` finds anything."""
         if text.isascii():
-            return self._ascii.search(text.lower()) is not None
+            lowered = text.lower()
+            if self.needs and not any(word in lowered for word in self.needs):
+                return False
+            return self._ascii.search(lowered) is not None
         return self.pattern.search(text) is not None
 
     def finditer(self, text: str) -> Iterator[re.Match | OnOriginal]:

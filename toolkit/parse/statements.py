@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from toolkit.parse.durations import DAYS
 from toolkit.parse.durations import normalise as _normalise
+from toolkit.parse.folded import FoldedSearch
 
 # number words as digits ("Three hundred patients" -> "300 patients"); several readers read one text
 normalise = functools.lru_cache(maxsize=1024)(_normalise)
@@ -327,7 +328,8 @@ _ARM_COUNT = re.compile(
     re.IGNORECASE)
 
 
-_MAY_STATE_ARMS = re.compile(r"\barms?\b|\bgroups?\b|组|臂", re.IGNORECASE)
+_MAY_STATE_ARMS = FoldedSearch(re.compile(r"\barms?\b|\bgroups?\b|组|臂", re.IGNORECASE), needs=("arm", "group"))
+_ARM_COUNTS = FoldedSearch(_ARM_COUNT)
 
 
 @dataclass(frozen=True)
@@ -341,9 +343,9 @@ def arm_counts(text: str) -> tuple[GroupCount, ...]:
     """The numbers of arms or groups `text` says the study has ("two arms", "single-arm")."""
     found = []
     for sentence in sentences(text):
-        if not _MAY_STATE_ARMS.search(sentence) or not about_this_study(sentence):
+        if not _MAY_STATE_ARMS(sentence) or not about_this_study(sentence):
             continue
-        for match in _ARM_COUNT.finditer(sentence):
+        for match in _ARM_COUNTS.finditer(sentence):
             before = sentence[max(0, match.start() - 25):match.start()]
             if re.search(r"\b(?:not|no|non|never|than)[\s-]*(?:a\s+|an\s+)?$|非$|不是$", before, re.IGNORECASE):
                 continue
@@ -431,91 +433,90 @@ def _more_follow_ups(rest: str) -> list[FollowUp]:
 
 # The words that name each sex ("femal" is a typo real records have)
 _SEX_WORDS = {
-    "female": re.compile(r"\b(?:fem(?:ale|al)s?|wom[ae]n|girls?|mothers?|ladies|pregnant|(?:pre|post|peri)-?menopausal)\b"
-                         r"|女性|妇女|孕妇|产妇|女", re.IGNORECASE),
-    "male": re.compile(r"\b(?:males?|m[ae]n|boys?|fathers?)\b|男性|男", re.IGNORECASE),
+    "female": FoldedSearch(re.compile(r"\b(?:fem(?:ale|al)s?|wom[ae]n|girls?|mothers?|ladies|pregnant|(?:pre|post|peri)-?menopausal)\b"
+                         r"|女性|妇女|孕妇|产妇|女", re.IGNORECASE)),
+    "male": FoldedSearch(re.compile(r"\b(?:males?|m[ae]n|boys?|fathers?)\b|男性|男", re.IGNORECASE)),
 }
 # A criterion whose subject is one sex: "Women aged 18-70", "Postmenopausal women with ...",
 # "Female patients with ...", "Male, aged ...", "Sex: female", "女性", "男性患者"
 _ONE_SEX = {
-    "female": re.compile(
+    "female": FoldedSearch(re.compile(
         r"^\W*(?:\d+\s+)?(?:(?:\w+[\s-]+){0,2}?(?:women|woman|females?|girls|mothers|ladies|pregnant|postmenopausal|post-menopausal|"
         r"premenopausal|pre-menopausal|perimenopausal)\b|(?:sex|gender)\s*[:=]?\s*(?:is\s+)?female\b|(?:已婚|绝经后?|孕|育龄)?(?:女性|妇女|孕妇|产妇))",
-        re.IGNORECASE),
-    "male": re.compile(
+        re.IGNORECASE)),
+    "male": FoldedSearch(re.compile(
         r"^\W*(?:\d+\s+)?(?:(?:\w+[\s-]+){0,2}?(?:men|man|males?|boys)\b|(?:sex|gender)\s*[:=]?\s*(?:is\s+)?male\b|男性)",
-        re.IGNORECASE),
+        re.IGNORECASE)),
 }
 # a criterion about one sex that does not restrict who may take part
-_CONDITIONAL = re.compile(
+_CONDITIONAL = FoldedSearch(re.compile(
     r"childbearing|child-bearing|child\s+bearing|potential|pregnancy\s+test|contracept|birth\s+control|\bmust\b|\bshould\b|"
     r"\bshall\b|\bwill\b|\bif\b|\bwho\s+(?:are|is|can|could|may|have)\s+(?:sexually|fertile|able)|fertile|sexually\s+active|"
     r"partner|contemplat|planning|donat|donor|sperm|\bova\b|portion|part\s+of\s+the|cohort|breast[- ]?feeding|lactating|"
     r"nursing|sterili|abstinen|育龄|避孕|妊娠试验|哺乳|伴侣",
-    re.IGNORECASE)
-_BOTH_SEXES = re.compile(
+    re.IGNORECASE))
+_BOTH_SEXES = FoldedSearch(re.compile(
     r"\b(?:m[ae]n\s*,?\s*(?:and|or|&|and/or)\s+(?:\w+\s+)?wom[ae]n|wom[ae]n\s*,?\s*(?:and|or|&|and/or)\s+(?:\w+\s+)?m[ae]n|"
     r"males?\s*(?:and|or|&|/|and/or)\s*(?:[\w-]+\s+)?females?|females?\s*(?:and|or|&|/|and/or)\s*(?:[\w-]+\s+)?males?|"
     r"both\s+(?:sexes|genders)|either\s+(?:sex|gender)|any\s+(?:sex|gender)|regardless\s+of\s+(?:sex|gender)|all\s+(?:sexes|genders))\b"
     r"|男女不限|性别不限|男女均可|男性或女性|男女皆可|男性和女性|男或女|男女",
-    re.IGNORECASE)
-_NEGATED_START = re.compile(r"^\W*(?:no|not|non|never|exclud\w*|without)\b|^\W*(?:非|无|不|排除)", re.IGNORECASE)
+    re.IGNORECASE))
+_NEGATED_START = FoldedSearch(re.compile(r"^\W*(?:no|not|non|never|exclud\w*|without)\b|^\W*(?:非|无|不|排除)", re.IGNORECASE))
 
 
 # a cheap first test: every criterion naming a sex has one of these
-_MAY_NAME_A_SEX = re.compile(r"fem|wom|m[ae]n\b|males?\b|sex|gender|girl|boy|mother|father|lad(?:y|ies)|pregnan|menopaus|男|女|孕|产妇",
-                             re.IGNORECASE)
+_MAY_NAME_A_SEX = FoldedSearch(re.compile(
+    r"fem|wom|m[ae]n\b|males?\b|sex|gender|girl|boy|mother|father|lad(?:y|ies)|pregnan|menopaus|男|女|孕|产妇", re.IGNORECASE))
 
 
 def sexes_named(criterion: str) -> set[str]:
     """The sexes a criterion names at all, restricting or not ("Women of childbearing potential ..." names women)."""
-    return {sex for sex, pattern in _SEX_WORDS.items() if pattern.search(criterion)}
+    return {sex for sex, pattern in _SEX_WORDS.items() if pattern(criterion)}
 
 
 def sex_required(criterion: str) -> str | None:
     """"female" or "male" when the criterion admits only that sex ("Postmenopausal women with ..."), else None."""
     text = criterion.strip()
-    if not _MAY_NAME_A_SEX.search(text) or len(sexes_named(text)) != 1 or _NEGATED_START.search(text) \
-            or _CONDITIONAL.search(text):
+    if not _MAY_NAME_A_SEX(text) or len(sexes_named(text)) != 1 or _NEGATED_START(text) \
+            or _CONDITIONAL(text):
         return None
-    found = [sex for sex, pattern in _ONE_SEX.items() if pattern.search(text)]
+    found = [sex for sex, pattern in _ONE_SEX.items() if pattern(text)]
     return found[0] if len(found) == 1 else None
 
 
-_PARTNERS = re.compile(r"\b(?:partners?|spouses?|couples?|husbands?|wives|wife)\b|伴侣|配偶|夫妻|丈夫|妻子", re.IGNORECASE)
+_PARTNERS = FoldedSearch(re.compile(r"\b(?:partners?|spouses?|couples?|husbands?|wives|wife)\b|伴侣|配偶|夫妻|丈夫|妻子", re.IGNORECASE))
 
 
 def about_partners(criterion: str) -> bool:
     """Whether a criterion speaks of the participant's partner (studies of couples)."""
-    return bool(_PARTNERS.search(criterion))
+    return bool(_PARTNERS(criterion))
 
 
 def both_sexes(criterion: str) -> str | None:
     """The words by which a criterion admits both sexes ("men and women", "男女不限"), or None."""
-    if not _MAY_NAME_A_SEX.search(criterion) or _CONDITIONAL.search(criterion) or _NEGATED_START.search(criterion):
+    if not _MAY_NAME_A_SEX(criterion) or _CONDITIONAL(criterion) or _NEGATED_START(criterion):
         return None
-    match = _BOTH_SEXES.search(criterion)
-    return match.group(0) if match else None
+    return _BOTH_SEXES.first(criterion)
 
 
 # --- eligibility: disease required, people without one admitted -----------------------------
 
-_DISEASE_REQUIRED = re.compile(
+_DISEASE_REQUIRED = FoldedSearch(re.compile(
     r"\b(?:histologically|cytologically|pathologically|histopathologically|histologic(?:al)?ly?|radiologically|clinically)"
     r"(?:\s+(?:and/or|and|or)\s+\w+ly)?\s+(?:confirmed|proven|documented|diagnosed|verified)\b"
     r"|\b(?:confirmed|established|documented|definite|definitive|biopsy[- ]proven)\s+diagnosis\s+of\b"
     r"|^\W*(?:patients?|subjects?|participants?|adults?|children|men|women)?\s*(?:\w+\s+){0,2}?(?:diagnosed|suffering)\s+(?:with|from)\b"
     r"|^\W*(?:a\s+)?diagnosis\s+of\b"
     r"|(?:病理学?|组织学|细胞学|临床)(?:或细胞学|或组织学)?(?:确诊|证实|诊断)|确诊为|诊断为",
-    re.IGNORECASE)
-_WITHOUT_DISEASE = re.compile(
+    re.IGNORECASE))
+_WITHOUT_DISEASE = FoldedSearch(re.compile(
     r"\bhealthy\b|\bnormal\s+(?:volunteers?|subjects?|controls?|individuals?)\b|\bcontrols?\s+(?:group|subjects?|participants?|arm)\b|"
     r"\b(?:control|comparison)\s+(?:cohort|population)\b|\bcontrols\b|\bvolunteers?\b|\bcaregivers?\b|\bcarers?\b|"
     r"\bfamily\s+members?\b|\bparents?\b|\bpartners?\b|\bspouses?\b|\bstaff\b|\bnurses\b|\bphysicians\b|\bclinicians\b|"
     r"\bproviders\b|\bdonors?\b|\bwithout\s+(?:the\s+)?(?:disease|condition|diagnosis)|\bat[- ]risk\b|\bscreening\b|"
     r"\b(?:subjects|participants|patients|people|persons|individuals|controls?|children|adults|women|men)\s+without\b|\bnone\s+of\s+the\b|"
     r"健康|对照|志愿者|家属|照护者|供者",
-    re.IGNORECASE)
+    re.IGNORECASE))
 
 
 def requires_disease(criterion: str) -> str | None:
@@ -529,5 +530,4 @@ def requires_disease(criterion: str) -> str | None:
 
 def admits_people_without_disease(text: str) -> str | None:
     """Words saying people without the disease take part (healthy volunteers, controls, caregivers), or None."""
-    match = _WITHOUT_DISEASE.search(text)
-    return match.group(0) if match else None
+    return _WITHOUT_DISEASE.first(text)
