@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from _real_texts import documents as real_documents
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from real_texts import documents as real_documents
 
 from toolkit.parse import misplaced
 
@@ -129,3 +129,18 @@ def test_person_name_answers_as_first_written_on_every_real_text():
     texts += ["Huang xiaoyong", "Dr. Jane Smith", "Dr. Smith Hospital", "Wang Li", "Li hospital", "John Doe, MD"]
     assert any(misplaced.person_name(text) for text in texts)
     assert [t for t in texts if misplaced.person_name(t) != _person_name_as_first_written(t)] == []
+
+
+def _repeats_as_first_written(summary, title):
+    said = re.findall(r"\w+", summary.lower())
+    titled = set(re.findall(r"\w+", title.lower()))
+    return bool(said) and len(said) <= len(titled) + 3 and sum(w not in titled for w in said) <= 2
+
+
+def test_repeats_answers_as_first_written():
+    documents = real_documents()
+    pairs = [(texts[i], texts[j]) for texts in documents for i in range(min(len(texts), 12)) for j in range(min(len(texts), 12))]
+    pairs += [("Trial of X in Y", "Trial of X in Y"), ("Trial of X in Y, a b c", "Trial of X in Y"), ("", "a"),
+              ("Trial of X in Y a b c d", "Trial of X in Y")]
+    assert any(misplaced.repeats(s, t) for s, t in pairs) and not all(misplaced.repeats(s, t) for s, t in pairs)
+    assert [(s, t) for s, t in pairs if misplaced.repeats(s, t) != _repeats_as_first_written(s, t)] == []

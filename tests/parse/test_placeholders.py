@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from _real_texts import documents as real_documents
 from conftest import FIXTURES, PROTOCOLS
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from real_texts import documents as real_documents
 
 from toolkit.document.load import load_file
 from toolkit.document.walk import strings

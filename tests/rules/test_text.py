@@ -103,3 +103,46 @@ interventions:
   - {id: p, name: Papaverine, type: drug, other_names: [Paverine]}
 """
     assert findings(body, "TXT005") == []
+
+
+# Readers made faster keep their answers (the first-written form inlined here).
+def _real_documents():
+    from real_texts import documents
+
+    return documents()
+
+
+def test_txt005_a_word_stands_alone_as_the_words_in_capitals_said():
+    import re
+
+    from toolkit.rules import text
+
+    upper_word = re.compile(r"\b[A-Z]{2,5}\b")
+    joined = ["\x00".join(texts) for texts in _real_documents()] + ["ICC", "(Icc) ICC_", "xICC ICC2 ICCé", "é ICC"]
+    checked = 0
+    for doc in joined:
+        upper = set(upper_word.findall(doc))
+        for word in {w.upper() for w in re.findall(r"\(([A-Z][a-z]{1,4})\)", doc)} | {"ICC", "AE", "NCT"}:
+            checked += 1
+            assert text._stands_alone(word, doc) == (word in upper), (word, doc[:80])
+    assert checked > 100
+
+
+def test_txt004_the_look_at_the_whole_document_finds_every_empty_text():
+    from toolkit.rules import text
+
+    for texts in [*_real_documents(), ("",), ("a", " \t\n"), ("\u3000",), ("\x1c", "b"), ("a", "b")]:
+        joined = "\x00" + "\x00".join(texts) + "\x00"
+        assert bool(text._EMPTY_TEXT.search(joined)) == any(not t.strip() for t in texts), texts
+
+
+def test_strings_by_root_are_the_strings_in_the_same_order():
+    from conftest import PROTOCOLS
+
+    from toolkit.document.load import load_file
+    from toolkit.document.walk import strings
+
+    for path in PROTOCOLS.glob("*.yaml"):
+        doc = load_file(str(path)).document
+        assert doc.strings == list(strings(doc.data))
+        assert [root for root, texts in doc.strings_by_root.items() for _ in texts] == [p[0] for p, _ in doc.strings]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import chain
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -24,6 +25,7 @@ class Document:
     root: MappingNode | None
     text: str = field(repr=False)
     _strings: list | None = field(default=None, repr=False)
+    _by_root: dict | None = field(default=None, repr=False)
     _joined: str | None = field(default=None, repr=False)
     _memo: dict = field(default_factory=dict, repr=False)
     # id(mapping node) -> {key text: (key node, value node)}: each mapping is scanned once, so
@@ -40,8 +42,20 @@ class Document:
     def strings(self) -> list[tuple[tuple, str]]:
         """Every text value with its path, walked once and shared by the text rules."""
         if self._strings is None:
-            self._strings = list(walk.strings(self.data))
+            if isinstance(self.data, dict):
+                self._strings = list(chain.from_iterable(self.strings_by_root.values()))
+            else:
+                self._strings = list(walk.strings(self.data))
         return self._strings
+
+    @property
+    def strings_by_root(self) -> dict[str, list[tuple[tuple, str]]]:
+        """`strings`, by top-level key (in document order): a rule that reads some parts of the
+        document skips the others whole (the sites and references are most of a long record)."""
+        if self._by_root is None:
+            data = self.data if isinstance(self.data, dict) else {}
+            self._by_root = {key: list(walk.strings(value, (key,))) for key, value in data.items()}
+        return self._by_root
 
     @property
     def joined(self) -> str:

@@ -7,6 +7,7 @@ words to quote) or None.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 # An abstract pasted into the protocol: a "Results:" or "Conclusion(s):" heading, the way
@@ -155,6 +156,11 @@ def acronym_condition(acronym: str, conditions: list[str]) -> str | None:
 
 def repeats(summary: str, title: str) -> bool:
     """A summary that says nothing but its title: the same words, give or take a few."""
-    said = re.findall(r"\w+", summary.lower())
     titled = set(re.findall(r"\w+", title.lower()))
-    return bool(said) and len(said) <= len(titled) + 3 and sum(w not in titled for w in said) <= 2
+    most = len(titled) + 3
+    # a word more than that already says no: the rest of a long summary is not read
+    said = [match.group() for match in itertools.islice(_WORD.finditer(summary.lower()), most + 1)]
+    return bool(said) and len(said) <= most and sum(w not in titled for w in said) <= 2
+
+
+_WORD = re.compile(r"\w+")

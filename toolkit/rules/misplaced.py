@@ -19,10 +19,11 @@ def _prose(doc) -> list[tuple[tuple, str]]:
 
 
 def _prose_texts(doc) -> list[tuple[tuple, str]]:
+    prose = [(path, text) for root, texts in doc.strings_by_root.items() if root in _PROSE_ROOTS
+             for path, text in texts if path[-1] != "id"]
     if placeholders.none_in_document(doc):  # the usual case: no text to look at one by one
-        return [(path, text) for path, text in doc.strings if path[0] in _PROSE_ROOTS and path[-1] != "id"]
-    return [(path, text) for path, text in doc.strings
-            if path[0] in _PROSE_ROOTS and path[-1] != "id" and not has_placeholder(text)]
+        return prose
+    return [(path, text) for path, text in prose if not has_placeholder(text)]
 
 
 def _prose_joined(doc) -> str:
@@ -280,10 +281,12 @@ def summary_repeats_title(doc):
     """
     summary = doc.data.get("summary")
     titles = doc.data.get("title") or {}
-    if not summary or has_placeholder(summary):
+    if not summary:
         return
     for kind in ("brief", "official"):
         title = titles.get(kind)
         if title and misplaced.repeats(summary, title):
+            if has_placeholder(summary):  # looked for only now: a summary nearly never repeats a title
+                return
             yield Finding(("summary",), f"the summary only repeats the {kind} title; say what the study tests, in whom and how")
             return

@@ -27,7 +27,6 @@ from toolkit.rules._registry import Finding, rule
 _MOJIBAKE_HINT = re.compile("[\u00c2-\u00c3\u00e2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2013-\u203a\u20ac\u2122]")
 # \< \> \* \_ \[ \# and "1\." : backslashes left by a Markdown export
 _ESCAPE_DEBRIS = re.compile(r"\\[<>*_\[\]#`|]|(?<=\d)\\\.")
-_UPPER_WORD = re.compile(r"\b[A-Z]{2,5}\b")
 _PAREN_ABBREVIATION = re.compile(r"\(([A-Z][a-z]{1,4})\)")
 _INLINE_NUMBERING = re.compile(r"[;.][ \t]+\d{1,2}\\?\.[ \t]+[A-Z]")  # inline, not a list on its own lines
 # An item that starts with its own list number and goes on with sibling items on their own
@@ -124,6 +123,8 @@ def mojibake(doc: Document) -> Iterator[Finding]:
     ## Fix
     Replace the damaged characters with what the message suggests (here "：" or ": ").
     """
+    if doc.joined.isascii():  # a constant-time answer: every hint is a character beyond ASCII
+        return
     for path, text, _found in _hits(doc, _MOJIBAKE_HINT):
         import ftfy  # only for text that looks damaged
 
@@ -200,9 +201,16 @@ def empty_text(doc: Document) -> Iterator[Finding]:
     ## Fix
     Write the text, or remove the key.
     """
+    if not _EMPTY_TEXT.search("\x00" + doc.joined + "\x00"):  # one look at the whole document first
+        return
     for path, text in doc.strings:
         if not text.strip():
             yield Finding(path, f"{dotted(path)} is empty; write it or remove the key")
+
+
+# A text that is empty or only white space, between the NULs that join a document's texts
+# (\s is what str.strip removes: both follow str.isspace).
+_EMPTY_TEXT = re.compile(r"\x00\s*\x00")
 
 
 @rule("TXT005", "inconsistent-spelling", Severity.WARNING)
@@ -246,14 +254,15 @@ def inconsistent_spelling(doc: Document) -> Iterator[Finding]:
     ## Fix
     Use one spelling everywhere.
     """
-    prose = _prose(doc.strings)
+    owners = _drug_names(doc)
+    if not owners and not _PAREN_ABBREVIATION.search(doc.joined):
+        return  # no drug's name and no abbreviation in parentheses, in the prose or anywhere else
+    prose = _prose(doc.strings_by_root)
     joined = "\x00".join(text for _, text in prose)
     suspects: dict[str, str] = {}
     abbreviations = set(_PAREN_ABBREVIATION.findall(joined))
     if abbreviations:
-        upper = set(_UPPER_WORD.findall(joined))
-        suspects.update({f"({w})": w.upper() for w in abbreviations if w.upper() in upper})
-    owners = _drug_names(doc)
+        suspects.update({f"({w})": w.upper() for w in abbreviations if _stands_alone(w.upper(), joined)})
     by_prefix: dict[str, list[str]] = {}
     for name in owners:
         by_prefix.setdefault(name[:2].lower(), []).append(name)
@@ -277,16 +286,32 @@ def inconsistent_spelling(doc: Document) -> Iterator[Finding]:
 _NAME_WORD = re.compile(r"\b[A-Za-z]{5,}\b")
 
 
+def _stands_alone(word: str, text: str) -> bool:
+    """`word` is in `text` as a word of its own (no letter, digit or "_" touches it): what
+    `\b` around it means. Looked up with str.find, not by listing every word in capitals."""
+    start = text.find(word)
+    while start != -1:
+        end = start + len(word)
+        if (start == 0 or not _is_word(text[start - 1])) and (end == len(text) or not _is_word(text[end])):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+def _is_word(character: str) -> bool:
+    return character.isalnum() or character == "_"  # what re's \w is, in any script
+
+
 _NOT_PROSE_ROOTS = frozenset(("references", "locations", "contacts", "sponsor"))
 
 
-def _prose(strings: list[tuple[tuple, str]]) -> list[tuple[tuple, str]]:
+def _prose(by_root: dict[str, list[tuple[tuple, str]]]) -> list[tuple[tuple, str]]:
     """Text written about the trial, not ids, references to ids (an arm's list of interventions)
     or names of people and places. One comprehension, not a function call per text: a
     document has hundreds of texts."""
-    return [(path, text) for path, text in strings
-            if path[-1] != "id" and path[0] not in _NOT_PROSE_ROOTS
-            and not (path[0] == "arms" and len(path) >= 2 and path[-2] == "interventions")]
+    return [(path, text) for root, texts in by_root.items() if root not in _NOT_PROSE_ROOTS
+            for path, text in texts
+            if path[-1] != "id" and not (root == "arms" and len(path) >= 2 and path[-2] == "interventions")]
 
 
 def _drug_names(doc) -> dict[str, set[int]]:
