@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from _real_texts import documents
+from real_texts import documents
 
 from toolkit.parse import allocation, durations, statements
 from toolkit.parse.folded import FoldedSearch
@@ -83,6 +83,7 @@ def test_words_a_folded_search_needs_are_tested_first():
     search = FoldedSearch(re.compile(r"\bgroups?\b", re.IGNORECASE), needs=("group",))
     assert search("Two GROUPS") and not search("two arms")
     assert search("两组 groups")  # not ASCII: the pattern itself
+    assert list(search.spans("arms only")) == [] and search.first("Group B") == "Group"
 
 
 def test_folded_search_refuses_what_it_cannot_fold():

@@ -31,7 +31,7 @@ _EQUAL = FoldedSearch(re.compile(
     r"|\b(?:equally|evenly)\s+(?:randomi[sz]ed|allocated|assigned|divided|distributed|split)\s+(?:in)?to\s+(?:\w+\s+){0,3}?(?:groups|arms)\b"
     r"|\b50\s*%\s*(?:chance|probability)\b",
     re.IGNORECASE,
-))
+), needs=("equal", "evenly", "50"))
 _PARTICIPANTS = r"(?:patients|participants|subjects|persons|people|volunteers|women|men|children|infants|cases|individuals|pts)"
 _PER_GROUP = FoldedSearch(re.compile(
     rf"\b\d+\s+(?:{_PARTICIPANTS}\s+)?(?:in|per|for)\s+(?:each|every)\s+(?:\w+\s+)?(?:arm|group|cohort)s?\b"
@@ -40,7 +40,7 @@ _PER_GROUP = FoldedSearch(re.compile(
     rf"|\b(?:each|every)\s+(?:arm|group)\s+(?:will\s+)?(?:include|enrol|enroll|recruit|consist|have|has|of|with)\w*\s+(?:of\s+)?\d+\b"
     r"|每组\s*\d+\s*(?:例|人|名)",  # 每组30例: no record in the corpus has it; the form Chinese protocols use
     re.IGNORECASE,
-))
+), needs=("arm", "group", "cohort"))
 _CLUSTER = FoldedSearch(re.compile(
     r"\bcluster[- ]?(?:randomi[sz]|random|trial|design)|\bstepped[- ]wedge\b"
     r"|\brandomi[sz]ed\s+(?:by|at\s+the\s+level\s+of)\s+(?:the\s+)?(?:cluster|site|ward|school|village|practice|hospital|clinic|community|unit|household)s?\b"
@@ -51,7 +51,7 @@ _WITHIN = FoldedSearch(re.compile(
     r"\bcross[- ]?over\s+(?:study|trial|design)|\b(?:randomi[sz]ed|double[- ]blind|open[- ]label)[^.]{0,80}\bcross[- ]?over\b"
     r"|\bsplit[- ](?:mouth|face|body|scalp)\b|交叉设计",
     re.IGNORECASE,
-))
+), needs=("cross", "split"))
 
 
 def stated_ratio(text: str) -> str | None:
