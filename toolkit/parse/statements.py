@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from toolkit.parse.durations import DAYS
 from toolkit.parse.durations import normalise as _normalise
-from toolkit.parse.folded import FoldedSearch
+from toolkit.parse.folded import FoldedSearch, OnOriginal
 
 # number words as digits ("Three hundred patients" -> "300 patients"); several readers read one text
 normalise = functools.lru_cache(maxsize=1024)(_normalise)
@@ -130,7 +130,7 @@ _PEOPLE = (r"(?:patients|participants|subjects|volunteers|individuals|persons|pe
 _NOT_ADJECTIVE = (r"(?:of|and|or|in|into|with|from|per|each|at|for|to|the|a|an|between|aged?|years?|months?|weeks?|days?|hours?|"
                   r"hospitals?|centers?|centres?|sites?|cohorts?|groups?|arms?|sessions?|visits?|samples?|doses?|times?|"
                   r"cycles?|clusters?|practices?|schools?|villages?|wards?|units?|eyes?|teeth|lesions?)")
-_ADJECTIVES = rf"(?:(?!{_NOT_ADJECTIVE}\b)[A-Za-z][\w/+-]*\s+){{0,4}}?"
+_ADJECTIVES = rf"(?:(?!{_NOT_ADJECTIVE}\b)[a-z][\w/+-]*\s+){{0,4}}?"  # [a-z]: every pattern using it ignores case
 _NUM = rf"(?<![\w.,/-])(\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD})"
 _QUANTIFIER = (r"(?P<q>up\s+to\s+a\s+total\s+of|a\s+total\s+of|in\s+total|total\s+of|approximately|approx\.?|about|around|roughly|nearly|some|~|"
                r"up\s+to|a\s+maximum\s+of|maximum\s+of|maximum|at\s+most|no\s+more\s+than|at\s+least|a\s+minimum\s+of|minimum\s+of|"
@@ -204,11 +204,11 @@ def _has_count_words(sentence: str) -> bool:
 
 
 # words each pattern cannot match without (lower case, any one of them), tested with `in` first
-_NEEDS = (
-    (_COUNT_THEN_VERB, ()),
-    (_VERB_THEN_COUNT, ("enrol", "recruit", "randomi", "include", "accrue", "register", "entered", "treated")),
-    (_SAMPLE_SIZE, ("sample", "enrol", "accrual", "recruitment")),
-    (_TOTAL_OF, ("total",)),
+_COUNT_PATTERNS = (
+    FoldedSearch(_COUNT_THEN_VERB),
+    FoldedSearch(_VERB_THEN_COUNT, needs=("enrol", "recruit", "randomi", "include", "accrue", "register", "entered", "treated")),
+    FoldedSearch(_SAMPLE_SIZE, needs=("sample", "enrol", "accrual", "recruitment")),
+    FoldedSearch(_TOTAL_OF, needs=("total",)),
 )
 
 
@@ -223,7 +223,7 @@ def _bound(quantifier: str | None, tail: str = "") -> str:
     return ""
 
 
-def _count(sentence: str, match: re.Match, numbers: list[str | None], verb: str,
+def _count(sentence: str, match: re.Match | OnOriginal, numbers: list[str | None], verb: str,
            quantifier: re.Match | None = None) -> Count | None:
     values = [_int(n) for n in numbers if n]
     if not values or min(values) < 2 or max(values) > 100_000:
@@ -269,11 +269,9 @@ def participant_counts(text: str) -> tuple[Count, ...]:
 def _sentence_counts(sentence: str) -> list[Count]:
     """The counts one sentence states, before asking whether it is about this study."""
     here: list[Count] = []
-    lowered = sentence.lower() if sentence.isascii() else None
-    for pattern, needs in _NEEDS:
-        if lowered is not None and needs and not any(word in lowered for word in needs):
-            continue  # an ASCII sentence without a word the pattern requires (non-ASCII text: Unicode case folding)
-        for match in pattern.finditer(sentence):
+    for search in _COUNT_PATTERNS:  # each skips an ASCII sentence without a word it needs
+        pattern = search.pattern
+        for match in search.finditer(sentence):
             if _NEGATED.search(match.group("verb")) or _negated_before(sentence, match.start()):
                 continue
             quantifier = None
@@ -285,7 +283,7 @@ def _sentence_counts(sentence: str) -> list[Count]:
             count = _count(sentence, match, numbers, match.group("verb"), quantifier)
             if count and not any(c.words in count.words or count.words in c.words for c in here):
                 here.append(count)
-    if lowered is not None:
+    if sentence.isascii():
         return here  # _CN_COUNT reads Chinese only
     for match in _CN_COUNT.finditer(sentence):
         count = _count(sentence, match, [match.group(3), match.group(4)], match.group("verb") or "")
