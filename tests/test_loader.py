@@ -265,3 +265,63 @@ def test_a_tag_on_a_key_is_refused():
     d = diag("id: t\n!mytag arms: 1\n")
     assert (d.rule, d.line, d.column) == ("YML008", 2, 1) and "!mytag on a key" in d.message
     assert data("1: a\n!!str b: c\n") == {"1": "a", "b": "c"}
+
+
+# --- what the build walk skips for speed, and what it still reports
+
+def _shared_nodes(root) -> int:
+    """Nodes of a composed tree reached more than once (through an alias)."""
+    seen: set[int] = set()
+    shared, stack = 0, [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            shared += 1
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return shared
+
+
+@pytest.mark.parametrize("text", [
+    TRAPS, "a: &x 1\nb: *x\n", "l:\n- &x [1]\n- *x\n", "a: [&x 1, *x]\n", "a: {b: 1,&c 2, d: *c}\n",
+    "\ufeff&x a: *x\n", "? &k a\n: *k\n", "a: !!str &x b\nc: *x\n", "a:\n- &x\n  b: 1\n- *x\n",
+])
+def test_text_with_an_anchor_is_walked_with_alias_bookkeeping(text):
+    assert _shared_nodes(compose(text)) > 0
+    assert loader.may_have_anchors(text)
+
+
+@pytest.mark.parametrize("text", ["a: R&D\n", "a: Q & A\n", "a: 'x&y'\n", "a: AT&T and R&D\n", "a: b &\n"])
+def test_an_ampersand_in_prose_is_no_anchor(text):
+    assert not loader.may_have_anchors(text)
+    assert _shared_nodes(compose(text)) == 0
+
+
+def test_the_walk_without_alias_bookkeeping_builds_the_same_data():
+    from conftest import ROOT
+
+    for example in sorted((ROOT / "protocols").glob("*.yaml")):
+        root = compose(example.read_text(encoding="utf-8"))
+        assert Builder(shared=False).build(root) == Builder(shared=True).build(root)
+
+
+@pytest.mark.parametrize("text,path,line,column", [
+    ("arms:\n- name: a\n- name: b\n  size: !!int many\n", "/arms/1/size", 4, 9),
+    ("a:\n  b:\n  - [1, !!bool maybe]\n", "/a/b/0/1", 3, 9),
+    ("s: &s 1\nm:\n  x: 1\n  <<: *s\n", "/m", 1, 4),  # at the merged node, in the mapping merging it
+    ("base: &b {x: 1}\nm:\n  <<: *b\n  y: 2\n  y: 3\n", "/m/y", 5, 3),
+    ("a:\n- {k: 1, k: 2}\n", "/a/0/k", 2, 10),
+    ("a:\n  n: 123456789012345678901234567890\n", "/a/n", 2, 6),
+])
+def test_an_error_deep_in_the_tree_reports_its_path(text, path, line, column):
+    d = diag(text)
+    assert (d.path, d.line, d.column) == (path, line, column)
+
+
+def test_a_too_large_number_names_where_it_is():
+    d = diag("arms:\n- size: 123456789012345678901234567890\n")
+    assert d.rule == "SCH006" and d.message.startswith("arms[0].size: the number") and d.path == "/arms/0/size"

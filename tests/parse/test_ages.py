@@ -218,3 +218,44 @@ def test_inclusive_and_days():
 def test_odd_text_is_read_without_error():
     for text in ("", "Age", "≥", "18", "Age: N/A", "年龄", "between and", "x" * 5000):
         assert isinstance(ages(text), list)
+
+
+def _real_texts() -> list[str]:
+    """Every text of the shipped registry records (JSON and XML, each line too: criteria are
+    read item by item) and of the example protocols."""
+    import json
+    import xml.etree.ElementTree as ElementTree
+
+    from conftest import ROOT, shipped_records
+
+    from toolkit.document.load import load_file
+    from toolkit.document.walk import strings
+
+    texts: list[str] = []
+    for record in shipped_records():
+        if record.suffix == ".json":
+            texts.extend(text for _, text in strings(json.loads(record.read_text(encoding="utf-8"))))
+        else:
+            texts.extend(node.text for node in ElementTree.parse(record).iter() if node.text and node.text.strip())
+    for example in sorted((ROOT / "protocols").glob("*.yaml")):
+        texts.extend(text for _, text in load_file(str(example)).document.strings)
+    return sorted({part for text in texts for part in [text, *text.splitlines()]})
+
+
+def test_the_age_word_prefilter_changes_no_reading():
+    """`ages` skips a text in which no age word can be (most criteria) before normalizing it;
+    reading every real text without that shortcut gives the same ages."""
+    from toolkit.parse.ages import _read_ages, normalize
+
+    texts = _real_texts()
+    assert len(texts) > 5000
+    with_ages = 0
+    for text in texts:
+        found = ages(text)
+        assert found == _read_ages(normalize(text)), text
+        with_ages += bool(found)
+    assert with_ages > 100
+    # re.IGNORECASE matches the Turkish dotted and dotless I to "i", as lower() does not
+    for text in ("CHİLDREN aged 2 to 11 years", "chıldren 2 to 11 years", "ADOLESCENTS 12-17 YEARS",
+                 "ＡＧＥ ≥ １８ years", "eighteen years old or older"):
+        assert ages(text) == _read_ages(normalize(text)) != [], text

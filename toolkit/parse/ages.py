@@ -74,7 +74,12 @@ class Age:
 
 def normalize(text: str) -> str:
     """Full-width forms folded, number words as digits ("sixty-five" -> "65")."""
-    text = unicodedata.normalize("NFKC", text).replace("≧", "≥").replace("≦", "≤")
+    return _normalize_folded(unicodedata.normalize("NFKC", text))
+
+
+def _normalize_folded(text: str) -> str:
+    """`normalize` after its NFKC step (which `ages` takes first, to look for an age word)."""
+    text = text.replace("≧", "≥").replace("≦", "≤")
     text = _FROM_BIRTH.sub(r"\1 0 days", text)  # "between birth and 48 hours"
     if _LETTER.search(text):
         try:
@@ -205,9 +210,36 @@ _DURATION_BEFORE = re.compile(r"(?:\bfor|\bwithin|\bduring|\blast|\bpast|\bafter
                               r"\bduration|\bago|\bexpectancy|\bsurvival|\bperiod)\b[^,;.]{0,25}$", re.IGNORECASE)
 
 
+# Every age is read next to one of these words (see `_is_age`): the first age of a criterion
+# needs one, in the words of the match ("18 years old", "18岁"), just after it ("18 of age"),
+# or just before it ("Age > 18", "adults 18-65"), or "older"/"younger" in the match itself.
+# Each entry here is a part of such a word, without the word boundaries the readers ask for:
+# a text without any cannot state an age. Later steps of `normalize` only replace number
+# words by digits and "birth" by "0 days": they remove words, never make one.
+_AGE_HINTS = ("age", "old", "yo", "y/o", "child", "adult", "infant", "neonat", "newborn", "adolescent", "birth",
+              "岁", "年龄", "月龄", "年满")
+
+
+def _may_state_an_age(text: str) -> bool:
+    """Whether an age word can be in `text` (NFKC-normalized), as the readers' case-blind
+    patterns see it. `in` on the lower-cased text is ~5x faster than one regex, and the same
+    test: after NFKC, the only characters re.IGNORECASE matches to these ASCII letters other
+    than the letters themselves are the Turkish dotted and dotless I ("İ", "ı" for "i"), which
+    `lower` does not turn into "i"; their presence counts as a possible age word."""
+    low = text.lower()
+    return any(word in low for word in _AGE_HINTS) or "ı" in low or "İ" in text
+
+
 def ages(text: str) -> list[Age]:
     """Every age stated in one criterion, in reading order."""
-    text = normalize(text)
+    text = unicodedata.normalize("NFKC", text)
+    if not _may_state_an_age(text):
+        return []  # most criteria: no age word, so no age (and no number words to convert)
+    return _read_ages(_normalize_folded(text))
+
+
+def _read_ages(text: str) -> list[Age]:
+    """`ages` of a normalized text, without the age-word prefilter."""
     if not _DIGIT.search(text):
         return []  # every age is read from its digits (number words are digits by now)
     masked = _NOT_AN_AGE.sub(lambda m: "·" * len(m.group(0)), text)
