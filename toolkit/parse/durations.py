@@ -280,10 +280,13 @@ def _interval(text: str, start: int) -> bool:
 
 
 # the patterns _time_points reads with, searched faster on ASCII text (parse/folded.py); their
-# matches give the original words
-_F_CALENDAR, _F_LOOKBACK, _F_CYCLE, _F_CYCLE_LENGTH, _F_AMOUNT_LIST, _F_RANGE, _F_UNIT_AMOUNT, _F_AMOUNT_UNIT, _F_ORDINAL, \
-    _F_ALMOST_UNIT = map(FoldedSearch, (_CALENDAR, _LOOKBACK, _CYCLE, _CYCLE_LENGTH, _AMOUNT_LIST, _RANGE, _UNIT_AMOUNT,
-                                        _AMOUNT_UNIT, _ORDINAL, _ALMOST_UNIT))
+# matches give the original words; `needs`: words every match of the pattern has (a year, a word
+# looking back, "cycle")
+_F_CALENDAR = FoldedSearch(_CALENDAR, needs=("19", "20"))
+_F_LOOKBACK = FoldedSearch(_LOOKBACK, needs=("before", "prior", "preceding", "past", "last", "previous"))
+_F_CYCLE_LENGTH = FoldedSearch(_CYCLE_LENGTH, needs=("cycle",))
+_F_CYCLE, _F_AMOUNT_LIST, _F_RANGE, _F_UNIT_AMOUNT, _F_AMOUNT_UNIT, _F_ORDINAL, _F_ALMOST_UNIT = map(
+    FoldedSearch, (_CYCLE, _AMOUNT_LIST, _RANGE, _UNIT_AMOUNT, _AMOUNT_UNIT, _ORDINAL, _ALMOST_UNIT))
 
 
 def time_points(text: str) -> list[TimePoint]:
@@ -315,13 +318,14 @@ def _time_points(text: str) -> tuple[TimePoint, ...]:
         amount, unit = next((match.group(i), match.group(i + 1)) for i in (1, 3, 5) if match.group(i))
         add(match.start(), match.end(), TimePoint(number(amount) * DAYS[_known_unit(unit)], match.group(0), _known_unit(unit), "lookback"))
     length = _cycle_length(text)
-    for match in _F_CYCLE.finditer(text):
-        if length and free(match.start(), match.end()):
-            cycle = int(match.group(1) or match.group(3))
-            day = match.group(2) or match.group(4)
-            ends = match.group(0).lower().startswith("end")
-            days = cycle * length if ends or not day else (cycle - 1) * length + int(day)
-            add(match.start(), match.end(), TimePoint(days, match.group(0)))
+    if length:  # a cycle number means nothing without the cycle's length
+        for match in _F_CYCLE.finditer(text):
+            if free(match.start(), match.end()):
+                cycle = int(match.group(1) or match.group(3))
+                day = match.group(2) or match.group(4)
+                ends = match.group(0).lower().startswith("end")
+                days = cycle * length if ends or not day else (cycle - 1) * length + int(day)
+                add(match.start(), match.end(), TimePoint(days, match.group(0)))
     for match in _F_AMOUNT_LIST.finditer(text):
         if free(match.start(), match.end()) and not _not_a_time(text, match.start(), match.end()):
             unit = _known_unit(match.group(2))
