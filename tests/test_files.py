@@ -31,3 +31,15 @@ def test_force_replaces(tmp_path):
     write_atomic(target, "new", force=True)
     assert target.read_text() == "new"
     assert os.listdir(tmp_path) == ["out.yaml"]
+
+
+@pytest.mark.parametrize("size", [0, 1, 100, 101, 102, 65_536, 200_001])
+def test_read_regular_reads_the_file_up_to_one_byte_past_the_limit(tmp_path, size):
+    from toolkit.files import read_regular
+
+    path = tmp_path / "p.yaml"
+    content = bytes(range(256)) * (size // 256) + bytes(range(size % 256))
+    path.write_bytes(content)
+    assert read_regular(path, 100) == content[:101]
+    assert read_regular(path, 150_000) == content[:150_001]
+    assert read_regular(path, 10**6) == content

@@ -61,10 +61,22 @@ def read_regular(path: str | os.PathLike, limit: int) -> bytes:
     """
     _require_regular(os.stat(path).st_mode, path)
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    with os.fdopen(fd, "rb") as handle:
-        _require_regular(os.fstat(fd).st_mode, path)
+    try:
+        status = os.fstat(fd)
+        _require_regular(status.st_mode, path)
         os.set_blocking(fd, True)
-        return handle.read(limit + 1)
+        # os.read sized by the file, not a buffered read of `limit` + 1 bytes, which
+        # allocates all 8 MiB for every file (4x the time of reading a protocol)
+        chunks, wanted = [], limit + 1
+        while wanted > 0:
+            chunk = os.read(fd, min(wanted, max(status.st_size + 1, 65536)))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            wanted -= len(chunk)
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _require_regular(mode: int, path) -> None:

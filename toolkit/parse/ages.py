@@ -107,32 +107,42 @@ _UNIT_OF = {"y": "years", "yo": "years", "y/o": "years", "yr": "years", "yrs": "
             "月龄": "months", "月": "months", "wk": "weeks", "wks": "weeks", "周": "weeks", "天": "days",
             "hr": "hours", "hrs": "hours"}
 
+# Each pattern below comes with words one of which every text it matches contains (lower-
+# cased), so `_candidates` runs it only on a text that has one: "≥" is in ">=", "than" in "not
+# younger than", "mum" in "minimum". `in` on lower-cased text is the test re.IGNORECASE makes:
+# the only other characters it matches to ASCII letters are "ı", "İ" (i), "K" (k) and "ſ" (s);
+# normalize() (NFKC) folds the last two, and no word here has an i.
 _OPERATORS = [  # longest wording first: "greater than or equal to" before "greater than"
     (">=", r"≥|>=|=>|>/=|=/>|⩾|(?:greater|older|more)\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|older|more)\s+than|"
            r"equal\s+or\s+(?:greater|older)\s+than|at\s+least|no\s+(?:younger|less)\s+than|not\s+(?:younger|less)\s+than|"
-           r"minimum(?:\s+age)?(?:\s+of)?|年满|(?<![未不])满|不小于|大于等于|大于或等于|不低于"),
+           r"minimum(?:\s+age)?(?:\s+of)?|年满|(?<![未不])满|不小于|大于等于|大于或等于|不低于",
+     ("≥", "⩾", ">", "=", "than", "equal", "least", "mum", "满", "不小于", "大于", "不低于")),
     ("<=", r"≤|<=|=<|</=|=/<|⩽|(?:less|younger)\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:less|younger)\s+than|"
            r"no\s+(?:older|more|greater)\s+than|not\s+(?:older|more|greater)\s+than|not\s+exceeding|up\s+to|"
-           r"maximum(?:\s+age)?(?:\s+of)?|不超过|不大于|小于等于|小于或等于|不高于|不超出"),
-    (">", r">|older\s+than|over|above|more\s+than|greater\s+than|exceeding|大于|超过|高于"),
-    ("<", r"<|younger\s+than|under|below|less\s+than|小于|未满|不满|低于"),
+           r"maximum(?:\s+age)?(?:\s+of)?|不超过|不大于|小于等于|小于或等于|不高于|不超出",
+     ("≤", "⩽", "<", "=", "than", "exceed", "up", "mum", "不超", "不大于", "小于", "不高于")),
+    (">", r">|older\s+than|over|above|more\s+than|greater\s+than|exceeding|大于|超过|高于",
+     (">", "than", "over", "above", "exceed", "大于", "超过", "高于")),
+    ("<", r"<|younger\s+than|under|below|less\s+than|小于|未满|不满|低于",
+     ("<", "than", "under", "below", "小于", "满", "低于")),
 ]
-_PREFIX = [(op, re.compile(r"(?<![A-Za-z])(?:" + words + r")\s*(?:the\s+age\s+of\s*|age\s*)?" + _NUM + _AGE_TAIL, re.IGNORECASE))
-           for op, words in _OPERATORS]
+_PREFIX = [(op, re.compile(r"(?<![A-Za-z])(?:" + words + r")\s*(?:the\s+age\s+of\s*|age\s*)?" + _NUM + _AGE_TAIL, re.IGNORECASE),
+            needs) for op, words, needs in _OPERATORS]
 # "18 or over 70", "18 years old and younger than 70", "18 or under guardianship" are not suffixes
 _NOT_A_SUFFIX = r"(?!\s*(?:than\b|\d|the\s+age|age\b|[a-z]*ship\b|guard|curat|care\b|treatment|supervision))"
 _SUFFIX = [
     (">=", re.compile(_NUM + _AGE_TAIL + r"\s*(?:or|and|&)\s*(?:older|over|above|more|greater|up)\b" + _NOT_A_SUFFIX,
-                      re.IGNORECASE)),
+                      re.IGNORECASE), ("older", "over", "above", "more", "greater", "up")),
     ("<=", re.compile(_NUM + _AGE_TAIL + r"\s*(?:or|and|&)\s*(?:younger|under|below|less)\b" + _NOT_A_SUFFIX,
-                      re.IGNORECASE)),
-    (">=", re.compile(_NUM + r"\s*\+\s*" + _UNIT + r"?(?:\s*old)?", re.IGNORECASE)),  # "18+ years"
-    (">=", re.compile(_NUM + r"\s*(周岁|岁|个月|月龄)\s*(?:\(含\))?\s*(?:及|或)?\s*以上")),
-    ("<=", re.compile(_NUM + r"\s*(周岁|岁|个月|月龄)\s*(?:\(含\))?\s*(?:及|或)?\s*(?:以下|以内)")),
+                      re.IGNORECASE), ("younger", "under", "below", "less")),
+    (">=", re.compile(_NUM + r"\s*\+\s*" + _UNIT + r"?(?:\s*old)?", re.IGNORECASE), ("+",)),  # "18+ years"
+    (">=", re.compile(_NUM + r"\s*(周岁|岁|个月|月龄)\s*(?:\(含\))?\s*(?:及|或)?\s*以上"), ("以上",)),
+    ("<=", re.compile(_NUM + r"\s*(周岁|岁|个月|月龄)\s*(?:\(含\))?\s*(?:及|或)?\s*(?:以下|以内)"), ("以下", "以内")),
 ]
 _RANGE = re.compile(
     r"(?:(?:between|from)\s+)?" + _NUM + r"(?:\s*" + _UNIT + r")?(?:\s*old)?\s*(?:-|–|—|~|〜|to|through|thru|至|到|and)\s*"
     + _NUM + _AGE_TAIL, re.IGNORECASE)
+_RANGE_NEEDS = ("-", "–", "—", "~", "〜", "to", "thr", "至", "到", "and")
 
 # The words before a number that make it an age ("years old" and "of age" come after one).
 _AGE_WORD = re.compile(r"\bage[ds]?\b|\bolder\b|\byounger\b|"
@@ -227,7 +237,10 @@ def _may_state_an_age(text: str) -> bool:
     than the letters themselves are the Turkish dotted and dotless I ("İ", "ı" for "i"), which
     `lower` does not turn into "i"; their presence counts as a possible age word."""
     low = text.lower()
-    return any(word in low for word in _AGE_HINTS) or "ı" in low or "İ" in text
+    for word in _AGE_HINTS:  # a loop: ~20% faster than any() over a generator
+        if word in low:
+            return True
+    return "ı" in low or "İ" in text
 
 
 def ages(text: str) -> list[Age]:
@@ -285,18 +298,26 @@ def _complementary_as_conditions(found: list[Age]) -> list[Age]:
             for age in found]
 
 
-def _candidates(text: str):
+def _candidates(text: str, every_pattern: bool = False):
     """(match, operator or "range", (unit words)) for every age-like phrase, in reading order,
-    none overlapping: a range first, then "18 years or older", then "≥ 18"."""
+    none overlapping: a range first, then "18 years or older", then "≥ 18". A pattern runs
+    only on a text with one of its words (all of them with `every_pattern`, for the tests)."""
     picked: list = []
+    low = text.lower()
 
     def free(match) -> bool:
         return all(match.end() <= m.start() or match.start() >= m.end() for m, _, _ in picked)
 
-    for match in _RANGE.finditer(text):
-        if float(match.group(1)) < float(match.group(3)) and free(match):
-            picked.append((match, "range", (match.group(2), match.group(4))))
-    for operator, pattern in _SUFFIX + _PREFIX:
+    def worded(needs: tuple) -> bool:
+        return every_pattern or any(word in low for word in needs)
+
+    if worded(_RANGE_NEEDS):
+        for match in _RANGE.finditer(text):
+            if float(match.group(1)) < float(match.group(3)) and free(match):
+                picked.append((match, "range", (match.group(2), match.group(4))))
+    for operator, pattern, needs in _SUFFIX + _PREFIX:
+        if not worded(needs):
+            continue
         for match in pattern.finditer(text):
             if free(match):
                 picked.append((match, operator, (None, match.group(2))))

@@ -301,14 +301,17 @@ def criteria_age_not_structured(doc):
     """
     structured = dict(zip(("min", "max"), _bounds(doc)))
     limits = _stated_limits(doc)
-    if _says_no_age_limit(doc):
-        return  # "There is no age limit for the low risk stratum": the absent bounds are right
+    unstructured = []
     for kind in ("min", "max"):
         item = _effective(limits, kind, Age.inclusive_days)
         if item is None or structured[kind] is not None or kind in _open_sides(limits):
             continue
         if kind == "min" and item[2].inclusive_days() <= 0:
             continue  # "aged 0-18 years": a lower limit of 0 is no limit
+        unstructured.append((kind, item))
+    if unstructured and _says_no_age_limit(doc):  # read only when there is something to report
+        return  # "There is no age limit for the low risk stratum": the absent bounds are right
+    for kind, item in unstructured:
         section, index, age = item
         key = "minimum_age" if kind == "min" else "maximum_age"
         value = f"{age.inclusive_days() / DAYS[age.unit[:-1]]:g} {age.unit}"
