@@ -29,8 +29,10 @@ import calendar
 import functools
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from toolkit.document.accessors import amount_and_unit
+from toolkit.parse.folded import FoldedSearch, OnOriginal
 
 DAYS = {
     "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
@@ -76,7 +78,7 @@ _RANGE = re.compile(rf"({_AMOUNT})\s*(?:-|–|to)\s*({_AMOUNT})\s*-?\s*({_LONG_U
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th|\.)\s+(?:[a-z-]+\s+){0,2}?(day|week|month|year|hour)s?\b", re.IGNORECASE)  # "3rd day", "1. Week"
 _CN_ORDINAL = re.compile(r"第\s*(\d+)\s*(天|日|周|个月|月|年)")
 # "Cycle 6", "C6D1", "Cycle 3 Day 8", with a cycle length given anywhere: "(28-day cycles)", "each cycle is 21 days"
-_CYCLE = re.compile(r"\b(?:end\s+of\s+)?cycle\s*(\d+)(?:\s*,?\s*day\s*(\d+))?|\bC(\d+)D(\d+)\b", re.IGNORECASE)
+_CYCLE = re.compile(r"\b(?:end\s+of\s+)?cycle\s*(\d+)(?:\s*,?\s*day\s*(\d+))?|\bc(\d+)d(\d+)\b", re.IGNORECASE)
 _CYCLE_LENGTH = re.compile(
     r"(\d+)\s*-?\s*(day|week)s?\s*(?:treatment\s+)?cycles?\b|cycles?\s+(?:is|are|of|lasts?|=)\s*(\d+)\s*(day|week)s?|每\s*(\d+)\s*(天|周)\s*为?\s*一?个?\s*周期",
     re.IGNORECASE)
@@ -156,17 +158,24 @@ _NUMBER_WORD = re.compile(
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|first|second|third|"
     r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b", re.IGNORECASE)
 _CN_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百]+(?=\s*(?:个月|天|日|周|星期|年|小时|个?周期|次))")
+_HAS_NUMBER_WORD = FoldedSearch(_NUMBER_WORD)
+_ARTICLE_AMOUNT = re.compile(r"\ban? (?:year|month|week|day)|half an? ", re.IGNORECASE)
+_HAS_ARTICLE_AMOUNT = FoldedSearch(_ARTICLE_AMOUNT)
+# either of the two above, in one pass: most texts have neither (normalise reads every text)
+_MAY_SPELL_A_NUMBER = FoldedSearch(re.compile(f"{_NUMBER_WORD.pattern}|{_ARTICLE_AMOUNT.pattern}", re.IGNORECASE))
 
 
 def normalise(text: str) -> str:
     """Spelled-out numbers as digits: "Twelve weeks" -> "12 weeks", "third day" -> "3rd day", "十二周" -> "12周"."""
-    if _NUMBER_WORD.search(text):
+    if not _MAY_SPELL_A_NUMBER(text) and (text.isascii() or not _CN_NUMERAL.search(text)):
+        return text  # most texts: nothing spelled out (Chinese numerals are not ASCII)
+    if _HAS_NUMBER_WORD(text):
         from text_to_num import alpha2digit  # only text with number words needs it
 
         hyphenated = re.sub(rf"\b([A-Za-z]+)-({_LONG_UNIT})\b", r"\1 \2", text)  # "Two-year" -> "Two year"
         text = alpha2digit(hyphenated, "en", threshold=0)
         text = re.sub(rf"\b(\d+) and a half ({_LONG_UNIT})", lambda m: f"{int(m.group(1)) + 0.5} {m.group(2)}", text)
-    if re.search(r"\ban? (?:year|month|week|day)|half an? ", text, re.IGNORECASE):
+    if _HAS_ARTICLE_AMOUNT(text):
         text = re.sub(rf"\bhalf an? ({_LONG_UNIT})", r"0.5 \1", text, flags=re.IGNORECASE)
         text = re.sub(r"\b(of|for|within|after|in|to|about|approximately|over)\s+an?\s+(year|month|week|day)\b",
                       r"\1 1 \2", text, flags=re.IGNORECASE)
@@ -270,6 +279,16 @@ def _interval(text: str, start: int) -> bool:
     return bool(_PERIOD_BEFORE.search(text[max(0, start - 12):start]))
 
 
+# the patterns _time_points reads with, searched faster on ASCII text (parse/folded.py); their
+# matches give the original words; `needs`: words every match of the pattern has (a year, a word
+# looking back, "cycle")
+_F_CALENDAR = FoldedSearch(_CALENDAR, needs=("19", "20"))
+_F_LOOKBACK = FoldedSearch(_LOOKBACK, needs=("before", "prior", "preceding", "past", "last", "previous"))
+_F_CYCLE_LENGTH = FoldedSearch(_CYCLE_LENGTH, needs=("cycle",))
+_F_CYCLE, _F_AMOUNT_LIST, _F_RANGE, _F_UNIT_AMOUNT, _F_AMOUNT_UNIT, _F_ORDINAL, _F_ALMOST_UNIT = map(
+    FoldedSearch, (_CYCLE, _AMOUNT_LIST, _RANGE, _UNIT_AMOUNT, _AMOUNT_UNIT, _ORDINAL, _ALMOST_UNIT))
+
+
 def time_points(text: str) -> list[TimePoint]:
     """Every amount of time mentioned in `text`, in days (a new list; see `_time_points`)."""
     return list(_time_points(text))
@@ -291,41 +310,42 @@ def _time_points(text: str) -> tuple[TimePoint, ...]:
     def free(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in taken)
 
-    for match in _CALENDAR.finditer(text):
+    for match in _F_CALENDAR.finditer(text):
         days = _calendar_days(match)
         if days is not None:
             add(match.start(), match.end(), TimePoint(days, match.group(0), "day", "calendar"))
-    for match in _LOOKBACK.finditer(text):
+    for match in _F_LOOKBACK.finditer(text):
         amount, unit = next((match.group(i), match.group(i + 1)) for i in (1, 3, 5) if match.group(i))
         add(match.start(), match.end(), TimePoint(number(amount) * DAYS[_known_unit(unit)], match.group(0), _known_unit(unit), "lookback"))
     length = _cycle_length(text)
-    for match in _CYCLE.finditer(text):
-        if length and free(match.start(), match.end()):
-            cycle = int(match.group(1) or match.group(3))
-            day = match.group(2) or match.group(4)
-            ends = match.group(0).lower().startswith("end")
-            days = cycle * length if ends or not day else (cycle - 1) * length + int(day)
-            add(match.start(), match.end(), TimePoint(days, match.group(0)))
-    for match in _AMOUNT_LIST.finditer(text):
+    if length:  # a cycle number means nothing without the cycle's length
+        for match in _F_CYCLE.finditer(text):
+            if free(match.start(), match.end()):
+                cycle = int(match.group(1) or match.group(3))
+                day = match.group(2) or match.group(4)
+                ends = match.group(0).lower().startswith("end")
+                days = cycle * length if ends or not day else (cycle - 1) * length + int(day)
+                add(match.start(), match.end(), TimePoint(days, match.group(0)))
+    for match in _F_AMOUNT_LIST.finditer(text):
         if free(match.start(), match.end()) and not _not_a_time(text, match.start(), match.end()):
             unit = _known_unit(match.group(2))
             for amount in re.findall(_AMOUNT, match.group(0)):
                 points.append(TimePoint(number(amount) * DAYS[unit], f"{amount} {match.group(2)}", unit))
             taken.append((match.start(), match.end()))
-    for match in _RANGE.finditer(text):
+    for match in _F_RANGE.finditer(text):
         if free(match.start(), match.end()) and not _not_a_time(text, match.start(), match.end()):
             unit = _known_unit(match.group(3))
             for amount in (match.group(1), match.group(2)):
                 points.append(TimePoint(number(amount) * DAYS[unit], f"{amount} {match.group(3)}", unit))
             taken.append((match.start(), match.end()))
-    for match in _UNIT_AMOUNT.finditer(text):
+    for match in _F_UNIT_AMOUNT.finditer(text):
         if not free(match.start(), match.end()):
             continue
         unit = _known_unit(match.group(1))
         for amount in re.findall(r"-?\d+(?:\.\d+)?", match.group(2)):
             points.append(TimePoint(abs(float(amount)) * DAYS[unit], f"{match.group(1)} {amount}", unit))
         taken.append((match.start(), match.end()))
-    for match in _AMOUNT_UNIT.finditer(text):
+    for match in _F_AMOUNT_UNIT.finditer(text):
         unit = _unit(match.group(2))
         if not unit or (unit == "year" and match.group(2) in ("岁", "周岁")) or not free(match.start(), match.end()):
             continue
@@ -333,13 +353,13 @@ def _time_points(text: str) -> tuple[TimePoint, ...]:
         if kind == "point" and _not_a_time(text, match.start(), match.end()):
             continue
         add(match.start(), match.end(), TimePoint(number(match.group(1)) * DAYS[unit], match.group(0), unit, kind))
-    for pattern in (_ORDINAL, _CN_ORDINAL):
+    for pattern in (_F_ORDINAL, _CN_ORDINAL):
         for match in pattern.finditer(text):
             if free(match.start(), match.end()):
                 unit = _known_unit(match.group(2))
                 add(match.start(), match.end(), TimePoint(float(match.group(1)) * DAYS[unit], match.group(0), unit))
     if not points:
-        for match in _ALMOST_UNIT.finditer(text):
+        for match in _F_ALMOST_UNIT.finditer(text):
             unit = _misspelt_unit(match.group(2))
             if unit and not _not_a_time(text, match.start(), match.end()):
                 add(match.start(), match.end(), TimePoint(float(match.group(1)) * DAYS[unit], match.group(0), unit))
@@ -361,14 +381,14 @@ def _misspelt_unit(word: str) -> str | None:
 
 
 def _cycle_length(text: str) -> float | None:
-    match = _CYCLE_LENGTH.search(text)
+    match = _F_CYCLE_LENGTH.search(text)
     if not match:
         return None
     amount, unit = next((match.group(i), match.group(i + 1)) for i in (1, 3, 5) if match.group(i))
     return float(amount) * DAYS[_known_unit(unit)]
 
 
-def _calendar_days(match: re.Match) -> float | None:
+def _calendar_days(match: re.Match | OnOriginal) -> float | None:
     import datetime
 
     groups = match.groups()
@@ -398,6 +418,7 @@ _NAMED_POINT = re.compile(
     r"|(\d+(?:\.\d+)?(?:\s*(?:,\s*(?:and|&)\s|,|and|&)\s*\d+(?:\.\d+)?)*)\s+(weeks?|months?|days?|years?))\b",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 # "1-year after treatment", "at 3 Months After Completion of Therapy": counted from a later event
 _AFTER_EVENT = re.compile(r"^\s+(?:after|post|following)\s+(?:the\s+)?"
                           r"(?:end|completion|treatment|therapy|surgery|transplant|discharge|last|stopping)", re.IGNORECASE)
@@ -410,7 +431,9 @@ def named_time_points(measure: str) -> list[TimePoint]:
     A point counted from a later event than the start ("1-year after treatment") has kind
     "after_event": it cannot be compared with a time frame counted from the start."""
     measure = normalise(measure)
-    points = []
+    points: list[TimePoint] = []
+    if not _DIGIT.search(measure):
+        return points  # every form of _NAMED_POINT has a digit; most measures have none
     for match in _NAMED_POINT.finditer(measure):
         kind = "after_event" if _AFTER_EVENT.match(measure[match.end():]) else "point"
         if match.group(1):
@@ -428,11 +451,12 @@ def named_time_points(measure: str) -> list[TimePoint]:
     return points
 
 
-def named_time_point(measure: str) -> TimePoint | None:
+def named_time_point(measure: str, points: list[TimePoint] | None = None) -> TimePoint | None:
     """The time point a measure names for itself, or None (none, or several in different places).
 
-    A list in one phrase ("at 6 and 12 months") gives its latest point."""
-    points = named_time_points(measure)
+    A list in one phrase ("at 6 and 12 months") gives its latest point. `points`: the measure's
+    `named_time_points` when the caller has them already."""
+    points = named_time_points(measure) if points is None else points
     if points and len({p.text for p in points}) == 1:
         return max(points, key=lambda p: p.days)
     return None
@@ -448,14 +472,19 @@ class Timeframe:
     points: tuple[TimePoint, ...] = ()
 
 
+# the same searches, faster on ASCII text (see parse/folded.py)
+_HAS_BASELINE, _HAS_EVENTS, _HAS_ANCHORS = FoldedSearch(_BASELINE), FoldedSearch(_EVENTS), FoldedSearch(_ANCHORS)
+_CALENDAR_DATES = FoldedSearch(_CALENDAR_DATE)
+
+
 @functools.lru_cache(maxsize=4096)  # pure, and read by several rules (see _time_points)
 def timeframe(text: str) -> Timeframe:
     points = time_points(text)
     own = [p for p in points if p.kind == "point"]  # look-back and calendar windows are not times of the participant
     latest = max(own, key=lambda p: p.days) if own else None
     written = normalise(text)
-    anchored = bool(points or _BASELINE.search(text) or _EVENTS.search(written) or _ANCHORS.search(written)
-                    or len(_CALENDAR_DATE.findall(text)) >= 2)  # a calendar window; one date alone is not a time of the participant
+    anchored = bool(points or _HAS_BASELINE(text) or _HAS_EVENTS(written) or _HAS_ANCHORS(written)
+                    or len(list(islice(_CALENDAR_DATES.spans(text), 2))) == 2)  # a calendar window; one date alone is not a time of the participant
     return Timeframe(text, latest, latest is None and not anchored, tuple(points))
 
 
@@ -488,8 +517,11 @@ def follow_up_of_earlier_study(title: str) -> bool:
     return bool(_EARLIER_STUDY.search(title))
 
 
+_APPROXIMATE = FoldedSearch(re.compile(r"approximately|approx\.|about|around|~|average|estimated|median|mean", re.IGNORECASE))
+
+
 def approximate(text: str) -> bool:
-    return bool(re.search(r"approximately|approx\.|about|around|~|average|estimated|median|mean", text, re.IGNORECASE))
+    return _APPROXIMATE(text)
 
 
 def vague_phrase(text: str) -> str | None:

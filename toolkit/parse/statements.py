@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from toolkit.parse.durations import DAYS
 from toolkit.parse.durations import normalise as _normalise
+from toolkit.parse.folded import FoldedSearch, OnOriginal
 
 # number words as digits ("Three hundred patients" -> "300 patients"); several readers read one text
 normalise = functools.lru_cache(maxsize=1024)(_normalise)
@@ -49,10 +50,25 @@ _OTHER_STUDY = re.compile(
 _NEGATED = re.compile(r"\b(?:not|no|never|neither|nor|rather\s+than|instead\s+of|without)\b|不|非|无|未", re.IGNORECASE)
 
 
+# _SENTENCE without its Chinese split, matching the full stop too (a pattern that starts with a
+# character, not a lookbehind, lets re skip ahead); used on texts without Chinese punctuation
+_SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-Z0-9(\"“])|\n+")
+
+
 @functools.lru_cache(maxsize=4096)
 def sentences(text: str) -> tuple[str, ...]:
     """The sentences of a text."""
-    return tuple(s for s in (part.strip() for part in _SENTENCE.split(text or "")) if s)
+    text = text or ""
+    if "。" in text or "；" in text or "！" in text or "？" in text:
+        parts = _SENTENCE.split(text)
+    else:  # _SENTENCE.split(text), without the lookbehind: the stop stays with its sentence
+        parts, at = [], 0
+        for match in _SENTENCE_END.finditer(text):
+            end = match.start() if text[match.start()] == "\n" else match.start() + 1
+            parts.append(text[at:end])
+            at = match.end()
+        parts.append(text[at:])
+    return tuple(s for s in (part.strip() for part in parts) if s)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -114,7 +130,7 @@ _PEOPLE = (r"(?:patients|participants|subjects|volunteers|individuals|persons|pe
 _NOT_ADJECTIVE = (r"(?:of|and|or|in|into|with|from|per|each|at|for|to|the|a|an|between|aged?|years?|months?|weeks?|days?|hours?|"
                   r"hospitals?|centers?|centres?|sites?|cohorts?|groups?|arms?|sessions?|visits?|samples?|doses?|times?|"
                   r"cycles?|clusters?|practices?|schools?|villages?|wards?|units?|eyes?|teeth|lesions?)")
-_ADJECTIVES = rf"(?:(?!{_NOT_ADJECTIVE}\b)[A-Za-z][\w/+-]*\s+){{0,4}}?"
+_ADJECTIVES = rf"(?:(?!{_NOT_ADJECTIVE}\b)[a-z][\w/+-]*\s+){{0,4}}?"  # [a-z]: every pattern using it ignores case
 _NUM = rf"(?<![\w.,/-])(\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD})"
 _QUANTIFIER = (r"(?P<q>up\s+to\s+a\s+total\s+of|a\s+total\s+of|in\s+total|total\s+of|approximately|approx\.?|about|around|roughly|nearly|some|~|"
                r"up\s+to|a\s+maximum\s+of|maximum\s+of|maximum|at\s+most|no\s+more\s+than|at\s+least|a\s+minimum\s+of|minimum\s+of|"
@@ -173,6 +189,27 @@ _PAST = re.compile(r"\b(?:were|was|have\s+been|had\s+been|have|has|had|we)\b|已
 # durations.normalise), and a word for people, a sample size or a Chinese count
 _DIGIT = re.compile(r"\d")
 _COUNT_WORDS = re.compile(rf"{_PEOPLE}|sample\s+size|enrol|accru|recruit|例|名|位|人|样本量", re.IGNORECASE)
+# the same test as plain `in` on lowered ASCII text ("men" first: "treatment", "women" have it)
+_COUNT_LITERALS = ("men", *(w for w in re.findall(r"[a-z]+", _PEOPLE) if w != "men"), "enrol", "accru", "recruit")
+_SAMPLE_SIZE_WORDS = re.compile(r"sample\s+size")
+
+
+def _has_count_words(sentence: str) -> bool:
+    """`_COUNT_WORDS.search(sentence)`, asked of every sentence, in a fraction of the time."""
+    if sentence.isascii():  # IGNORECASE on ASCII text is lower-casing; other text needs Unicode folding
+        lowered = sentence.lower()
+        return any(word in lowered for word in _COUNT_LITERALS) or (
+            "sample" in lowered and _SAMPLE_SIZE_WORDS.search(lowered) is not None)
+    return _COUNT_WORDS.search(sentence) is not None
+
+
+# words each pattern cannot match without (lower case, any one of them), tested with `in` first
+_COUNT_PATTERNS = (
+    FoldedSearch(_COUNT_THEN_VERB),
+    FoldedSearch(_VERB_THEN_COUNT, needs=("enrol", "recruit", "randomi", "include", "accrue", "register", "entered", "treated")),
+    FoldedSearch(_SAMPLE_SIZE, needs=("sample", "enrol", "accrual", "recruitment")),
+    FoldedSearch(_TOTAL_OF, needs=("total",)),
+)
 
 
 def _bound(quantifier: str | None, tail: str = "") -> str:
@@ -186,7 +223,7 @@ def _bound(quantifier: str | None, tail: str = "") -> str:
     return ""
 
 
-def _count(sentence: str, match: re.Match, numbers: list[str | None], verb: str,
+def _count(sentence: str, match: re.Match | OnOriginal, numbers: list[str | None], verb: str,
            quantifier: re.Match | None = None) -> Count | None:
     values = [_int(n) for n in numbers if n]
     if not values or min(values) < 2 or max(values) > 100_000:
@@ -212,36 +249,47 @@ def participant_counts(text: str) -> tuple[Count, ...]:
     """Every number of participants `text` states for this study, planned or already enrolled."""
     found: list[Count] = []
     for sentence in sentences(text):
-        if not _COUNT_WORDS.search(sentence):
+        if not _has_count_words(sentence):
             continue  # cheap tests first: most sentences state no number of people
         sentence = normalise(sentence)
-        if not _DIGIT.search(sentence) or not about_this_study(sentence):
+        if not _DIGIT.search(sentence):
             continue
-        here: list[Count] = []
-        for pattern in (_COUNT_THEN_VERB, _VERB_THEN_COUNT, _SAMPLE_SIZE, _TOTAL_OF):
-            for match in pattern.finditer(sentence):
-                if _NEGATED.search(match.group("verb")) or _negated_before(sentence, match.start()):
-                    continue
-                quantifier = None
-                if pattern is _COUNT_THEN_VERB:
-                    quantifier = _QUANTIFIER_BEFORE.search(sentence[max(0, match.start() - 30):match.start()])
-                    quantifier = quantifier if quantifier and quantifier.group("q") else None
-                first = 1 if pattern is _COUNT_THEN_VERB else 3  # the number's group follows the quantifier's
-                numbers = [match.group(first), match.group(first + 1)]
-                count = _count(sentence, match, numbers, match.group("verb"), quantifier)
-                if count and not any(c.words in count.words or count.words in c.words for c in here):
-                    here.append(count)
-        for match in _CN_COUNT.finditer(sentence):
-            count = _count(sentence, match, [match.group(3), match.group(4)], match.group("verb") or "")
-            if count:
-                here.append(count)
+        here = _sentence_counts(sentence)
+        if not here or not about_this_study(sentence):
+            continue  # asked last: a sentence about another study states nothing of this one
         if len({(c.low, c.high) for c in here if c.scope == "total"}) > 1 or _several_groups(sentence):
             # "20 patients and 20 healthy volunteers will be enrolled": each is a part of the whole
             here = [Count(c.low, c.high, c.bound, c.tense, "part", c.words) for c in here]
         found.extend(here)
-    if _MORE_PEOPLE.search(text):
+    if found and _MORE_PEOPLE.search(text):
         found = [Count(c.low, c.high, c.bound, c.tense, "part", c.words) for c in found]
     return tuple(found)
+
+
+def _sentence_counts(sentence: str) -> list[Count]:
+    """The counts one sentence states, before asking whether it is about this study."""
+    here: list[Count] = []
+    for search in _COUNT_PATTERNS:  # each skips an ASCII sentence without a word it needs
+        pattern = search.pattern
+        for match in search.finditer(sentence):
+            if _NEGATED.search(match.group("verb")) or _negated_before(sentence, match.start()):
+                continue
+            quantifier = None
+            if pattern is _COUNT_THEN_VERB:
+                quantifier = _QUANTIFIER_BEFORE.search(sentence[max(0, match.start() - 30):match.start()])
+                quantifier = quantifier if quantifier and quantifier.group("q") else None
+            first = 1 if pattern is _COUNT_THEN_VERB else 3  # the number's group follows the quantifier's
+            numbers = [match.group(first), match.group(first + 1)]
+            count = _count(sentence, match, numbers, match.group("verb"), quantifier)
+            if count and not any(c.words in count.words or count.words in c.words for c in here):
+                here.append(count)
+    if sentence.isascii():
+        return here  # _CN_COUNT reads Chinese only
+    for match in _CN_COUNT.finditer(sentence):
+        count = _count(sentence, match, [match.group(3), match.group(4)], match.group("verb") or "")
+        if count:
+            here.append(count)
+    return here
 
 
 _SEVERAL = re.compile(rf"\b{_NUM}\s+{_ADJECTIVES}{_PEOPLE}\b[^.;]{{0,80}}\b(?:and|plus|as\s+well\s+as|while|whereas|with|,)\s+"
@@ -278,7 +326,8 @@ _ARM_COUNT = re.compile(
     re.IGNORECASE)
 
 
-_MAY_STATE_ARMS = re.compile(r"\barms?\b|\bgroups?\b|组|臂", re.IGNORECASE)
+_MAY_STATE_ARMS = FoldedSearch(re.compile(r"\barms?\b|\bgroups?\b|组|臂", re.IGNORECASE), needs=("arm", "group"))
+_ARM_COUNTS = FoldedSearch(_ARM_COUNT)
 
 
 @dataclass(frozen=True)
@@ -292,9 +341,9 @@ def arm_counts(text: str) -> tuple[GroupCount, ...]:
     """The numbers of arms or groups `text` says the study has ("two arms", "single-arm")."""
     found = []
     for sentence in sentences(text):
-        if not _MAY_STATE_ARMS.search(sentence) or not about_this_study(sentence):
+        if not _MAY_STATE_ARMS(sentence) or not about_this_study(sentence):
             continue
-        for match in _ARM_COUNT.finditer(sentence):
+        for match in _ARM_COUNTS.finditer(sentence):
             before = sentence[max(0, match.start() - 25):match.start()]
             if re.search(r"\b(?:not|no|non|never|than)[\s-]*(?:a\s+|an\s+)?$|非$|不是$", before, re.IGNORECASE):
                 continue
@@ -382,91 +431,90 @@ def _more_follow_ups(rest: str) -> list[FollowUp]:
 
 # The words that name each sex ("femal" is a typo real records have)
 _SEX_WORDS = {
-    "female": re.compile(r"\b(?:fem(?:ale|al)s?|wom[ae]n|girls?|mothers?|ladies|pregnant|(?:pre|post|peri)-?menopausal)\b"
-                         r"|女性|妇女|孕妇|产妇|女", re.IGNORECASE),
-    "male": re.compile(r"\b(?:males?|m[ae]n|boys?|fathers?)\b|男性|男", re.IGNORECASE),
+    "female": FoldedSearch(re.compile(r"\b(?:fem(?:ale|al)s?|wom[ae]n|girls?|mothers?|ladies|pregnant|(?:pre|post|peri)-?menopausal)\b"
+                         r"|女性|妇女|孕妇|产妇|女", re.IGNORECASE)),
+    "male": FoldedSearch(re.compile(r"\b(?:males?|m[ae]n|boys?|fathers?)\b|男性|男", re.IGNORECASE)),
 }
 # A criterion whose subject is one sex: "Women aged 18-70", "Postmenopausal women with ...",
 # "Female patients with ...", "Male, aged ...", "Sex: female", "女性", "男性患者"
 _ONE_SEX = {
-    "female": re.compile(
+    "female": FoldedSearch(re.compile(
         r"^\W*(?:\d+\s+)?(?:(?:\w+[\s-]+){0,2}?(?:women|woman|females?|girls|mothers|ladies|pregnant|postmenopausal|post-menopausal|"
         r"premenopausal|pre-menopausal|perimenopausal)\b|(?:sex|gender)\s*[:=]?\s*(?:is\s+)?female\b|(?:已婚|绝经后?|孕|育龄)?(?:女性|妇女|孕妇|产妇))",
-        re.IGNORECASE),
-    "male": re.compile(
+        re.IGNORECASE)),
+    "male": FoldedSearch(re.compile(
         r"^\W*(?:\d+\s+)?(?:(?:\w+[\s-]+){0,2}?(?:men|man|males?|boys)\b|(?:sex|gender)\s*[:=]?\s*(?:is\s+)?male\b|男性)",
-        re.IGNORECASE),
+        re.IGNORECASE)),
 }
 # a criterion about one sex that does not restrict who may take part
-_CONDITIONAL = re.compile(
+_CONDITIONAL = FoldedSearch(re.compile(
     r"childbearing|child-bearing|child\s+bearing|potential|pregnancy\s+test|contracept|birth\s+control|\bmust\b|\bshould\b|"
     r"\bshall\b|\bwill\b|\bif\b|\bwho\s+(?:are|is|can|could|may|have)\s+(?:sexually|fertile|able)|fertile|sexually\s+active|"
     r"partner|contemplat|planning|donat|donor|sperm|\bova\b|portion|part\s+of\s+the|cohort|breast[- ]?feeding|lactating|"
     r"nursing|sterili|abstinen|育龄|避孕|妊娠试验|哺乳|伴侣",
-    re.IGNORECASE)
-_BOTH_SEXES = re.compile(
+    re.IGNORECASE))
+_BOTH_SEXES = FoldedSearch(re.compile(
     r"\b(?:m[ae]n\s*,?\s*(?:and|or|&|and/or)\s+(?:\w+\s+)?wom[ae]n|wom[ae]n\s*,?\s*(?:and|or|&|and/or)\s+(?:\w+\s+)?m[ae]n|"
     r"males?\s*(?:and|or|&|/|and/or)\s*(?:[\w-]+\s+)?females?|females?\s*(?:and|or|&|/|and/or)\s*(?:[\w-]+\s+)?males?|"
     r"both\s+(?:sexes|genders)|either\s+(?:sex|gender)|any\s+(?:sex|gender)|regardless\s+of\s+(?:sex|gender)|all\s+(?:sexes|genders))\b"
     r"|男女不限|性别不限|男女均可|男性或女性|男女皆可|男性和女性|男或女|男女",
-    re.IGNORECASE)
-_NEGATED_START = re.compile(r"^\W*(?:no|not|non|never|exclud\w*|without)\b|^\W*(?:非|无|不|排除)", re.IGNORECASE)
+    re.IGNORECASE))
+_NEGATED_START = FoldedSearch(re.compile(r"^\W*(?:no|not|non|never|exclud\w*|without)\b|^\W*(?:非|无|不|排除)", re.IGNORECASE))
 
 
 # a cheap first test: every criterion naming a sex has one of these
-_MAY_NAME_A_SEX = re.compile(r"fem|wom|m[ae]n\b|males?\b|sex|gender|girl|boy|mother|father|lad(?:y|ies)|pregnan|menopaus|男|女|孕|产妇",
-                             re.IGNORECASE)
+_MAY_NAME_A_SEX = FoldedSearch(re.compile(
+    r"fem|wom|m[ae]n\b|males?\b|sex|gender|girl|boy|mother|father|lad(?:y|ies)|pregnan|menopaus|男|女|孕|产妇", re.IGNORECASE))
 
 
 def sexes_named(criterion: str) -> set[str]:
     """The sexes a criterion names at all, restricting or not ("Women of childbearing potential ..." names women)."""
-    return {sex for sex, pattern in _SEX_WORDS.items() if pattern.search(criterion)}
+    return {sex for sex, pattern in _SEX_WORDS.items() if pattern(criterion)}
 
 
 def sex_required(criterion: str) -> str | None:
     """"female" or "male" when the criterion admits only that sex ("Postmenopausal women with ..."), else None."""
     text = criterion.strip()
-    if not _MAY_NAME_A_SEX.search(text) or len(sexes_named(text)) != 1 or _NEGATED_START.search(text) \
-            or _CONDITIONAL.search(text):
+    if not _MAY_NAME_A_SEX(text) or len(sexes_named(text)) != 1 or _NEGATED_START(text) \
+            or _CONDITIONAL(text):
         return None
-    found = [sex for sex, pattern in _ONE_SEX.items() if pattern.search(text)]
+    found = [sex for sex, pattern in _ONE_SEX.items() if pattern(text)]
     return found[0] if len(found) == 1 else None
 
 
-_PARTNERS = re.compile(r"\b(?:partners?|spouses?|couples?|husbands?|wives|wife)\b|伴侣|配偶|夫妻|丈夫|妻子", re.IGNORECASE)
+_PARTNERS = FoldedSearch(re.compile(r"\b(?:partners?|spouses?|couples?|husbands?|wives|wife)\b|伴侣|配偶|夫妻|丈夫|妻子", re.IGNORECASE))
 
 
 def about_partners(criterion: str) -> bool:
     """Whether a criterion speaks of the participant's partner (studies of couples)."""
-    return bool(_PARTNERS.search(criterion))
+    return bool(_PARTNERS(criterion))
 
 
 def both_sexes(criterion: str) -> str | None:
     """The words by which a criterion admits both sexes ("men and women", "男女不限"), or None."""
-    if not _MAY_NAME_A_SEX.search(criterion) or _CONDITIONAL.search(criterion) or _NEGATED_START.search(criterion):
+    if not _MAY_NAME_A_SEX(criterion) or _CONDITIONAL(criterion) or _NEGATED_START(criterion):
         return None
-    match = _BOTH_SEXES.search(criterion)
-    return match.group(0) if match else None
+    return _BOTH_SEXES.first(criterion)
 
 
 # --- eligibility: disease required, people without one admitted -----------------------------
 
-_DISEASE_REQUIRED = re.compile(
+_DISEASE_REQUIRED = FoldedSearch(re.compile(
     r"\b(?:histologically|cytologically|pathologically|histopathologically|histologic(?:al)?ly?|radiologically|clinically)"
     r"(?:\s+(?:and/or|and|or)\s+\w+ly)?\s+(?:confirmed|proven|documented|diagnosed|verified)\b"
     r"|\b(?:confirmed|established|documented|definite|definitive|biopsy[- ]proven)\s+diagnosis\s+of\b"
     r"|^\W*(?:patients?|subjects?|participants?|adults?|children|men|women)?\s*(?:\w+\s+){0,2}?(?:diagnosed|suffering)\s+(?:with|from)\b"
     r"|^\W*(?:a\s+)?diagnosis\s+of\b"
     r"|(?:病理学?|组织学|细胞学|临床)(?:或细胞学|或组织学)?(?:确诊|证实|诊断)|确诊为|诊断为",
-    re.IGNORECASE)
-_WITHOUT_DISEASE = re.compile(
+    re.IGNORECASE))
+_WITHOUT_DISEASE = FoldedSearch(re.compile(
     r"\bhealthy\b|\bnormal\s+(?:volunteers?|subjects?|controls?|individuals?)\b|\bcontrols?\s+(?:group|subjects?|participants?|arm)\b|"
     r"\b(?:control|comparison)\s+(?:cohort|population)\b|\bcontrols\b|\bvolunteers?\b|\bcaregivers?\b|\bcarers?\b|"
     r"\bfamily\s+members?\b|\bparents?\b|\bpartners?\b|\bspouses?\b|\bstaff\b|\bnurses\b|\bphysicians\b|\bclinicians\b|"
     r"\bproviders\b|\bdonors?\b|\bwithout\s+(?:the\s+)?(?:disease|condition|diagnosis)|\bat[- ]risk\b|\bscreening\b|"
     r"\b(?:subjects|participants|patients|people|persons|individuals|controls?|children|adults|women|men)\s+without\b|\bnone\s+of\s+the\b|"
     r"健康|对照|志愿者|家属|照护者|供者",
-    re.IGNORECASE)
+    re.IGNORECASE))
 
 
 def requires_disease(criterion: str) -> str | None:
@@ -480,5 +528,4 @@ def requires_disease(criterion: str) -> str | None:
 
 def admits_people_without_disease(text: str) -> str | None:
     """Words saying people without the disease take part (healthy volunteers, controls, caregivers), or None."""
-    match = _WITHOUT_DISEASE.search(text)
-    return match.group(0) if match else None
+    return _WITHOUT_DISEASE.first(text)

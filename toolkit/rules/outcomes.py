@@ -9,6 +9,7 @@ warning too.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from toolkit.diagnostics import Severity
@@ -17,6 +18,7 @@ from toolkit.document.walk import get
 from toolkit.parse import outcomes
 from toolkit.parse.durations import named_time_point, same, time_points
 from toolkit.parse.placeholders import has_placeholder
+from toolkit.rules._measures import measure_time_points
 from toolkit.rules._registry import Finding, rule
 
 KINDS = ("primary", "secondary", "other")
@@ -28,12 +30,14 @@ def _endpoints(doc):
             yield ("endpoints", kind, index), endpoint
 
 
-def _titles(doc):
-    """(path of the measure, its title) for every written (not placeholder) title."""
-    for where, endpoint in _endpoints(doc):
-        title = endpoint["measure"]
-        if title.strip() and not has_placeholder(title):
-            yield (*where, "measure"), title
+def _titles(doc) -> list[tuple[tuple, str]]:
+    """(path of the measure, its title) for every written (not placeholder) title (read once for OUT001-004)."""
+    return doc.cached("outcome-titles", _written_titles)
+
+
+def _written_titles(doc) -> list[tuple[tuple, str]]:
+    return [((*where, "measure"), endpoint["measure"]) for where, endpoint in _endpoints(doc)
+            if endpoint["measure"].strip() and not has_placeholder(endpoint["measure"])]
 
 
 @rule("OUT001", "non-specific-outcome", Severity.WARNING)
@@ -230,13 +234,14 @@ def duplicate_outcome(doc: Document) -> Iterator[Finding]:
     ## Fix
     Remove the copy, or make it the measure or time point it was meant to be.
     """
+    measures = [(where, endpoint, outcomes.normalized(endpoint["measure"])) for where, endpoint in _endpoints(doc)
+                if not has_placeholder(endpoint["measure"])]
+    repeated = Counter(measure for _, _, measure in measures)
     first: dict = {}
-    for where, endpoint in _endpoints(doc):
-        if has_placeholder(endpoint["measure"]):
-            continue
-        key = tuple(outcomes.normalized(endpoint.get(field) or "") for field in ("measure", "timeframe", "description"))
-        if not key[0]:
-            continue
+    for where, endpoint, measure in measures:
+        if not measure or repeated[measure] < 2:
+            continue  # a measure named once is no one's duplicate: its time frame and description need not be read
+        key = (measure, *(outcomes.normalized(endpoint.get(field) or "") for field in ("timeframe", "description")))
         if key in first:
             line = doc.position((*first[key], "measure"))[0]
             yield Finding((*where, "measure"), f'outcome "{endpoint["measure"]}" is listed twice (first at line {line})')
@@ -284,7 +289,7 @@ def time_point_with_window(doc: Document) -> Iterator[Finding]:
         if not text or has_placeholder(text):
             continue
         path = (*where, "timeframe")
-        named = named_time_point(endpoint["measure"])
+        named = named_time_point(endpoint["measure"], measure_time_points(doc, endpoint["measure"]))
         window = outcomes.window(text) if named and not outcomes.over_interval(endpoint["measure"]) else None
         if window and named is not None and any(same(named.days, point.days) for point in time_points(text)):
             when = named.text if named.text.lower().startswith("at ") else f"at {named.text}"

@@ -12,7 +12,6 @@ from toolkit.parse.durations import (
     age_days,
     approximate,
     follow_up_of_earlier_study,
-    named_time_points,
     required_durations,
     same,
     same_time,
@@ -20,6 +19,7 @@ from toolkit.parse.durations import (
     vague_phrase,
 )
 from toolkit.parse.placeholders import has_placeholder
+from toolkit.rules._measures import measure_time_points
 from toolkit.rules._registry import Finding, rule
 
 KINDS = ("primary", "secondary", "other")
@@ -325,7 +325,7 @@ def measure_timeframe_mismatch(doc: Document) -> Iterator[Finding]:
     Make the time frame match the measure: `timeframe: 2 years`.
     """
     for where, endpoint in _endpoints(doc):
-        named = [p for p in named_time_points(endpoint["measure"]) if p.kind == "point"]  # not "1 year after treatment"
+        named = [p for p in measure_time_points(doc, endpoint["measure"]) if p.kind == "point"]  # not "1 year after treatment"
         if not named:
             continue  # most measures name no time: their descriptions need not be read
         points = [p for p in timeframe(_written(endpoint)).points if p.kind != "calendar"]  # a calendar window is not a time of the participant
