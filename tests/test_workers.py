@@ -131,3 +131,16 @@ def test_only_the_tables_of_selected_rules_are_built_before_the_workers_fork():
     finally:
         for table in tables:
             table()  # as the other tests found them
+
+
+def test_what_is_built_before_the_fork_is_kept_out_of_the_collectors_reach():
+    import gc
+
+    from toolkit.settings import RuleConfig
+
+    gc.unfreeze()
+    try:
+        engine._warm([("a.yaml", RuleConfig())])
+        assert gc.get_freeze_count() > 10_000  # the modules, the schema validator, the tables
+    finally:
+        gc.unfreeze()

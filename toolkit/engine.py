@@ -259,13 +259,19 @@ def _warm(work) -> None:
     """Build once, before the workers fork, what each would otherwise build for itself: the
     schema validator, and the lazy tables of the selected rules (the pronunciation tables of
     PLS001, the drug names of ARM009: a few tenths of a second each, for nothing when the rule
-    is not selected)."""
+    is not selected). Then everything built so far is moved out of the garbage collector's
+    reach (gc.freeze, as Python's documentation advises before a fork): the tables live as long
+    as the process, and a collection in a worker would otherwise write to every one of their
+    objects, copying the parent's pages it shares, and walk them all again at each full pass."""
+    import gc
+
     schema.validator()
     configs = {id(config): config for _, config in work}.values()
     for rule in checks():
         if rule.tables and any(config.enabled(rule.code) for config in configs):
             for table in rule.tables:
                 table()
+    gc.freeze()
 
 
 def _in_processes(work, jobs: int) -> Iterator[tuple[str, list[Diagnostic]]]:
