@@ -325,3 +325,18 @@ def test_an_error_deep_in_the_tree_reports_its_path(text, path, line, column):
 def test_a_too_large_number_names_where_it_is():
     d = diag("arms:\n- size: 123456789012345678901234567890\n")
     assert d.rule == "SCH006" and d.message.startswith("arms[0].size: the number") and d.path == "/arms/0/size"
+
+
+@pytest.mark.parametrize("text", ["title: x\n", "a: [1\n", "a: !!int x\n"])
+def test_loading_leaves_the_garbage_collector_as_it_was(text):
+    import gc
+
+    assert gc.isenabled()
+    load_bytes(text.encode(), "p.yaml")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_bytes(text.encode(), "p.yaml")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -9,6 +9,7 @@ walk that also refuses duplicate keys and alias bombs.
 from __future__ import annotations
 
 import codecs
+import gc
 import os
 import re
 from bisect import bisect_right
@@ -162,15 +163,26 @@ def _unreadable(path: str, err: OSError) -> str:
 
 
 def load_bytes(raw: bytes, name: str) -> LoadResult:
+    # Loading makes a node, two marks and often a dict or list per value, and no cycle: the
+    # cyclic garbage collector, run every 700 new objects, finds nothing to free, and its
+    # full collections walk every object of the process (150,000 after the rules' tables
+    # are built). Paused while a file loads, it runs ~6x less often over a run: -1.5 ms per
+    # file on the corpus (rule_costs, whole pipeline). Nothing is freed later than it would
+    # have been: without cycles, reference counting frees everything.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         if len(raw) > MAX_FILE_BYTES:
             raise LoadError("YML006", f"file is larger than {MAX_FILE_BYTES // 1048576} MiB")
         text = decode(raw)
         root = compose(text)
         data = Builder(shared=may_have_anchors(text)).build(root)
+        return LoadResult(Document(name, data, root, text), [])
     except LoadError as err:
         return LoadResult(None, [_as_diagnostic(name, err)])
-    return LoadResult(Document(name, data, root, text), [])
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def may_have_anchors(text: str) -> bool:
