@@ -73,15 +73,35 @@ def test_acronym_condition(acronym, conditions, expected):
 
 
 # The first looks at a whole document (rules/misplaced.py) never hide a finding.
+def _cut_off_as_first_written(text):
+    stripped = text.rstrip()
+    if len(stripped) < 20:
+        return None
+    match = misplaced._CUT.search(stripped, max(0, len(stripped) - 40))
+    return stripped[-40:].lstrip() if match else None
+
+
+def test_cut_off_and_money_answer_as_first_written_on_real_texts():
+    texts = [text for texts in real_documents() for text in texts]
+    texts += ["treatment with the combination of", "a long enough text ending in (", "and such as", "USD 5", "aUSD 5"]
+    assert any(misplaced.cut_off(t) for t in texts) and any(misplaced._MONEY_CODES(t) for t in texts)
+    assert [t for t in texts if misplaced.cut_off(t) != _cut_off_as_first_written(t)] == []
+    assert [t for t in texts if bool(misplaced._MONEY_CODES(t)) != bool(misplaced._MONEY_SEARCHES[1][1](t))] == []
+    joined = ["\x00".join(texts) for texts in real_documents()]
+    assert [j for j in joined if misplaced.may_name_money(j) != bool(misplaced._MONEY.search(j))] == []
+
+
 _MONEY_PIECES = st.sampled_from(["$", "€", "¥", "USD", "RMB", "元", "dollars", "Euro", "euros", "yuan", "Yuan", "50",
                                  "1,000", ".", " ", "\x00", "a", "neuro", "paid", "receive", "Results", ":", "Result",
-                                 "Conclusions", "Findings", "\n", "will"])
+                                 "Conclusions", "Findings", "\n", "will", "EUR", "CNY", "_", "x", "and", "of", "(", "including"])
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_MONEY_PIECES, max_size=12).map("".join))
 def test_the_first_looks_agree_with_the_readers(text):
     assert misplaced.may_name_money(text) == bool(misplaced._MONEY.search(text))
+    assert bool(misplaced._MONEY_CODES(text)) == bool(misplaced._MONEY_SEARCHES[1][1](text))
+    assert misplaced.cut_off(text + " " * 20) == _cut_off_as_first_written(text + " " * 20)
     if not misplaced.may_report_results(text):
         assert misplaced.results_claim(text) is None
 

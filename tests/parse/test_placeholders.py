@@ -51,6 +51,9 @@ def test_the_quick_look_agrees_with_the_patterns(text):
 @given(st.lists(_PIECES, max_size=16).map("".join))
 def test_the_search_form_by_form_agrees_with_the_whole_pattern(text):
     assert placeholders.placeholder_anywhere(text) == bool(placeholders.PLACEHOLDER.search(text))
+    marker_words = placeholders._FORM_SEARCHES[3][1]
+    assert bool(placeholders._marker_word(text)) == bool(marker_words(text))
+    assert bool(placeholders._marker_word(text + " TODO")) == bool(marker_words(text + " TODO"))
 
 
 def test_the_search_form_by_form_on_whole_documents():

@@ -136,13 +136,17 @@ def test_txt004_the_look_at_the_whole_document_finds_every_empty_text():
         assert bool(text._EMPTY_TEXT.search(joined)) == any(not t.strip() for t in texts), texts
 
 
-def test_strings_by_root_are_the_strings_in_the_same_order():
-    from conftest import PROTOCOLS
+def test_the_strings_by_top_level_key_and_the_joined_texts_are_the_whole_walk():
+    from conftest import FIXTURES, PROTOCOLS
 
     from toolkit.document.load import load_file
     from toolkit.document.walk import strings
+    from toolkit.document.walk import texts as walk_texts
 
-    for path in PROTOCOLS.glob("*.yaml"):
+    for path in [*PROTOCOLS.glob("*.yaml"), *(FIXTURES / "as_published").glob("*.yaml")]:
         doc = load_file(str(path)).document
         assert doc.strings == list(strings(doc.data))
-        assert [root for root, texts in doc.strings_by_root.items() for _ in texts] == [p[0] for p, _ in doc.strings]
+        roots = [root for root in doc.data for _ in doc.strings_under(root)]
+        assert roots == [p[0] for p, _ in doc.strings]
+        fresh = load_file(str(path)).document  # joined before any path is walked: from the texts alone
+        assert fresh.joined == "\x00".join(text for _, text in doc.strings) and walk_texts(doc.data) == [t for _, t in strings(doc.data)]

@@ -25,7 +25,7 @@ class Document:
     root: MappingNode | None
     text: str = field(repr=False)
     _strings: list | None = field(default=None, repr=False)
-    _by_root: dict | None = field(default=None, repr=False)
+    _by_root: dict = field(default_factory=dict, repr=False)
     _joined: str | None = field(default=None, repr=False)
     _memo: dict = field(default_factory=dict, repr=False)
     # id(mapping node) -> {key text: (key node, value node)}: each mapping is scanned once, so
@@ -43,25 +43,25 @@ class Document:
         """Every text value with its path, walked once and shared by the text rules."""
         if self._strings is None:
             if isinstance(self.data, dict):
-                self._strings = list(chain.from_iterable(self.strings_by_root.values()))
+                self._strings = list(chain.from_iterable(self.strings_under(key) for key in self.data))
             else:
                 self._strings = list(walk.strings(self.data))
         return self._strings
 
-    @property
-    def strings_by_root(self) -> dict[str, list[tuple[tuple, str]]]:
-        """`strings`, by top-level key (in document order): a rule that reads some parts of the
-        document skips the others whole (the sites and references are most of a long record)."""
-        if self._by_root is None:
-            data = self.data if isinstance(self.data, dict) else {}
-            self._by_root = {key: list(walk.strings(value, (key,))) for key, value in data.items()}
-        return self._by_root
+    def strings_under(self, key) -> list[tuple[tuple, str]]:
+        """`strings` under one top-level key, walked once: a rule that reads some parts of the
+        document never walks the others (the sites and references are most of a long record)."""
+        found = self._by_root.get(key)
+        if found is None:
+            found = self._by_root[key] = list(walk.strings(self.data[key], (key,)))
+        return found
 
     @property
     def joined(self) -> str:
         """All text values joined by NUL (which no YAML text contains), for one-pass searches."""
         if self._joined is None:
-            self._joined = "\x00".join(text for _, text in self.strings)
+            texts = walk.texts(self.data) if self._strings is None else [text for _, text in self._strings]
+            self._joined = "\x00".join(texts)
         return self._joined
 
     @classmethod

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 
 def strings(data, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
@@ -15,6 +15,32 @@ def strings(data, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
     elif isinstance(data, list):
         for index, value in enumerate(data):
             yield from strings(value, path + (index,))
+
+
+def texts(data) -> list[str]:
+    """The text values of `strings`, in the same order, without their paths: building a path
+    for every value is most of what a walk costs, and a search over the whole document
+    (`Document.joined`) needs none."""
+    if isinstance(data, str):
+        return [data]
+    found: list[str] = []
+    _texts(data, found.append)
+    return found
+
+
+def _texts(data, add) -> None:
+    values: Iterable
+    if isinstance(data, dict):
+        values = data.values()
+    elif isinstance(data, list):
+        values = data
+    else:
+        return
+    for value in values:
+        if isinstance(value, str):
+            add(value)
+        else:
+            _texts(value, add)
 
 
 def get(data, *parts, default=None):

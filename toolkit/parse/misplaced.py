@@ -42,13 +42,22 @@ _MONEY_FORMS = (
 )
 _MONEY = re.compile("(?:" + "|".join(form for _needles, form in _MONEY_FORMS) + ")")
 _MONEY_SEARCHES = tuple((needles, re.compile(form).search) for needles, form in _MONEY_FORMS)
+# The second form found from its codes (uncased letters Python's re skips ahead to; `\b` before
+# a code is a lookbehind over it): the same matches, and faster than looking for each code first.
+_MONEY_CODES = re.compile(r"(?:USD|EUR|GBP|RMB|CNY|CAD|AUD|INR)(?<!\w...)\s?\d[\d,.]*").search
 _PAYMENT_WORDS = re.compile(r"\b(?:compensat\w*|reimburs\w*|paid|payment|pay|stipend|gift cards?|vouchers?|"
                             r"honorari\w*|remunerat\w*|incentive|reward\w*|receive|earn)\b|补偿|报酬|补助", re.IGNORECASE)
 
 
 def may_name_money(text: str) -> bool:
     """Whether `text` (one text, or a document's texts joined by NUL) holds an amount of money at all."""
-    return any(search(text) for needles, search in _MONEY_SEARCHES if any(needle in text for needle in needles))
+    first, _, third = _MONEY_SEARCHES
+    return bool(_found(first, text) or _MONEY_CODES(text) or _found(third, text))
+
+
+def _found(form, text: str):
+    needles, search = form
+    return any(needle in text for needle in needles) and search(text)
 
 
 def payment(text: str) -> str | None:
@@ -94,12 +103,15 @@ def person_name(facility: str) -> str | None:
 
 # Text cut off: it stops on a comma, a joining word or an open bracket.
 _CUT = re.compile(r"(?:\b(?:and|or|the|of|with|to|in|for|a|an|by|from|including|such as)|[(\[])\s*$")
+# The last characters of those words and brackets: a text stripped of its trailing white space
+# ends with one of them when _CUT matches it (it matches at the very end).
+_CUT_LAST = frozenset("drefhonaymgs([")
 
 
 def cut_off(text: str) -> str | None:
     """The last words of a text that stops mid-sentence or mid-list, or None."""
     stripped = text.rstrip()
-    if len(stripped) < 20:
+    if len(stripped) < 20 or stripped[-1] not in _CUT_LAST:  # most texts end with a full stop
         return None
     # only the end can be cut off: search there (\b still sees the letter before the start)
     match = _CUT.search(stripped, max(0, len(stripped) - 40))

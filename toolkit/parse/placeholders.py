@@ -28,6 +28,29 @@ _FORMS = (
 )
 PLACEHOLDER = re.compile("|".join(form for _needles, form in _FORMS))
 _FORM_SEARCHES = tuple((needles, re.compile(form).search) for needles, form in _FORMS)
+# How a long text (a whole document) is searched, form by form: first a one-character look (a
+# memchr in C) where it rules a form out, then that form's own text.
+_MARKER_WORD_SEARCH = _FORM_SEARCHES[3][1]
+
+
+def _marker_word(text: str):
+    """The marker words' form, looked for first as "TODO", "TB", "FIXME" and "XXX" (a capital
+    F or X is rare enough to look for alone first, a capital T is not)."""
+    if "TODO" in text or "TB" in text or ("F" in text and "FIXME" in text) or ("X" in text and "XXX" in text):
+        return _MARKER_WORD_SEARCH(text)
+    return None
+
+
+_WHOLE_TEXT_SEARCHES = (
+    (("{", "{{"), _FORM_SEARCHES[0][1]),
+    (("{",), _FORM_SEARCHES[1][1]),
+    (("<",), _FORM_SEARCHES[2][1]),
+    ((), _marker_word),
+    (("[",), _FORM_SEARCHES[4][1]),
+    (("%",), _FORM_SEARCHES[5][1]),
+    (("orem ipsum",), _FORM_SEARCHES[6][1]),
+    (("_", "____"), _FORM_SEARCHES[7][1]),
+)
 # [insert date], [Add site], <phone>, <site name>: matched on lower-cased text
 PLACEHOLDER_WORD = re.compile(r"\[(?:insert|add|enter|todo|tbd)\b[^\]]*\]"
                               rf"|<(?:{_FIELDS.lower()})(?:[ _-][a-z]+)*>")
@@ -44,7 +67,7 @@ def may_hold_placeholder(text: str) -> bool:
 
 def placeholder_anywhere(text: str) -> bool:
     """`PLACEHOLDER.search(text)` is not None, found faster in a long text (a whole document)."""
-    return any(search(text) for needles, search in _FORM_SEARCHES if any(needle in text for needle in needles))
+    return any(search(text) for needles, search in _WHOLE_TEXT_SEARCHES if all(needle in text for needle in needles))
 
 
 def none_in(joined: str) -> bool:
@@ -54,7 +77,10 @@ def none_in(joined: str) -> bool:
     document answers for hundreds of texts that, nearly always, hold none."""
     if not may_hold_placeholder(joined):
         return True
-    return not placeholder_anywhere(joined) and not PLACEHOLDER_WORD.search(joined.lower())
+    if placeholder_anywhere(joined):
+        return False
+    # every PLACEHOLDER_WORD match starts with "[" or "<", which lower-casing neither makes nor changes
+    return not (("[" in joined or "<" in joined) and PLACEHOLDER_WORD.search(joined.lower()))
 
 
 def none_in_document(doc) -> bool:

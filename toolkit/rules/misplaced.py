@@ -19,8 +19,8 @@ def _prose(doc) -> list[tuple[tuple, str]]:
 
 
 def _prose_texts(doc) -> list[tuple[tuple, str]]:
-    prose = [(path, text) for root, texts in doc.strings_by_root.items() if root in _PROSE_ROOTS
-             for path, text in texts if path[-1] != "id"]
+    prose = [(path, text) for root in doc.data if root in _PROSE_ROOTS
+             for path, text in doc.strings_under(root) if path[-1] != "id"]
     if placeholders.none_in_document(doc):  # the usual case: no text to look at one by one
         return prose
     return [(path, text) for path, text in prose if not has_placeholder(text)]

@@ -257,8 +257,8 @@ def inconsistent_spelling(doc: Document) -> Iterator[Finding]:
     owners = _drug_names(doc)
     if not owners and not _PAREN_ABBREVIATION.search(doc.joined):
         return  # no drug's name and no abbreviation in parentheses, in the prose or anywhere else
-    prose = _prose(doc.strings_by_root)
-    joined = "\x00".join(text for _, text in prose)
+    prose = _prose(doc)
+    joined = "\x00".join([text for _, text in prose])
     suspects: dict[str, str] = {}
     abbreviations = set(_PAREN_ABBREVIATION.findall(joined))
     if abbreviations:
@@ -267,7 +267,8 @@ def inconsistent_spelling(doc: Document) -> Iterator[Finding]:
     for name in owners:
         by_prefix.setdefault(name[:2].lower(), []).append(name)
     if by_prefix:  # only words that could be near misses: five letters or more, a drug's first two
-        words = [word for word in _NAME_WORD.findall(joined) if word[:2].lower() in by_prefix]
+        starts = {a + b for start in by_prefix for a in (start[0], start[0].upper()) for b in (start[1], start[1].upper())}
+        words = [word for word in _NAME_WORD.findall(joined) if word[:2] in starts]  # ASCII: four cases of two letters
         # counted in lower case; only the counts of such words are read (a drug's name has its own first two)
         counts = Counter(map(str.lower, words))
         for word in dict.fromkeys(words):  # in reading order: "Sildenafil" and "sildenafil" give one answer every run
@@ -305,12 +306,12 @@ def _is_word(character: str) -> bool:
 _NOT_PROSE_ROOTS = frozenset(("references", "locations", "contacts", "sponsor"))
 
 
-def _prose(by_root: dict[str, list[tuple[tuple, str]]]) -> list[tuple[tuple, str]]:
+def _prose(doc) -> list[tuple[tuple, str]]:
     """Text written about the trial, not ids, references to ids (an arm's list of interventions)
     or names of people and places. One comprehension, not a function call per text: a
     document has hundreds of texts."""
-    return [(path, text) for root, texts in by_root.items() if root not in _NOT_PROSE_ROOTS
-            for path, text in texts
+    return [(path, text) for root in doc.data if root not in _NOT_PROSE_ROOTS
+            for path, text in doc.strings_under(root)
             if path[-1] != "id" and not (root == "arms" and len(path) >= 2 and path[-2] == "interventions")]
 
 
