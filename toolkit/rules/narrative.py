@@ -16,7 +16,7 @@ from toolkit.parse import statements
 from toolkit.parse.allocation import stated_ratios
 from toolkit.parse.design_words import design_words, phases
 from toolkit.parse.durations import age_days
-from toolkit.parse.placeholders import has_placeholder
+from toolkit.parse.placeholders import has_placeholder, none_in_document
 from toolkit.rules._registry import Finding, rule
 
 _REGISTRABLE = [{"na"}, {"early_phase1"}, {"phase1"}, {"phase1", "phase2"}, {"phase2"}, {"phase2", "phase3"}, {"phase3"}, {"phase4"}]
@@ -24,11 +24,29 @@ _SHOWN = {"early_phase1": "early phase 1", "phase1": "phase 1", "phase2": "phase
           "phase4": "phase 4", "na": "not applicable"}
 
 
-def _titles(doc):
+def _titles(doc) -> list[tuple[tuple, str]]:
+    return [(path, text) for path, text in _written(doc) if path[0] == "title"]
+
+
+def _written(doc) -> list[tuple[tuple, str]]:
+    """(path, text) of the titles, then of the texts that describe the study (summary, description,
+    design texts), each written (not a placeholder): read once per document for NAR001-NAR009."""
+    return doc.cached("narrative-texts", _written_texts)
+
+
+def _written_texts(doc) -> list[tuple[tuple, str]]:
+    data = doc.data
+    no_placeholder = none_in_document(doc)  # most documents: no text needs asking
+    found: list[tuple[tuple, str]] = []
     for kind in ("brief", "official"):
-        text = get(doc.data, "title", kind)
-        if text and not has_placeholder(text):
-            yield ("title", kind), text
+        text = get(data, "title", kind)
+        if text and (no_placeholder or not has_placeholder(text)):
+            found.append((("title", kind), text))
+    for path in (("summary",), ("description",), ("design", "model_description"), ("sections", "design_description")):
+        text = get(data, *path)
+        if isinstance(text, str) and text.strip() and (no_placeholder or not has_placeholder(text)):
+            found.append((path, text))
+    return found
 
 
 def _show(values) -> str:
@@ -148,16 +166,10 @@ def title_design_vs_design(doc):
                           related=(field,))
 
 
-def _narrative(doc, titles: bool = False):
+def _narrative(doc, titles: bool = False) -> list[tuple[tuple, str]]:
     """(path, text) of the texts that describe the study: summary, description, design texts
     (and the titles when asked)."""
-    data = doc.data
-    if titles:
-        yield from _titles(doc)
-    for path in (("summary",), ("description",), ("design", "model_description"), ("sections", "design_description")):
-        text = get(data, *path)
-        if isinstance(text, str) and text.strip() and not has_placeholder(text):
-            yield path, text
+    return _written(doc) if titles else [(path, text) for path, text in _written(doc) if path[0] != "title"]
 
 
 def _stated_counts(doc):
