@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -20,7 +16,7 @@ def test_few_files_are_checked_in_this_process_even_when_the_user_asks_for_more(
 
 def test_never_more_workers_than_files():
     assert engine.worker_count(50, 64) == 50
-    assert engine.pool_size(idle_cores=8.0, seconds_per_file=1.0, files=3) == 3
+    assert engine.pool_size(cores=8, seconds_per_file=1.0, files=3) == 3
 
 
 def test_the_users_choice_is_kept():
@@ -28,63 +24,23 @@ def test_the_users_choice_is_kept():
     assert engine.worker_count(500, 1) == 1
 
 
-def test_one_worker_per_idle_core():
-    assert engine.pool_size(idle_cores=2.0, seconds_per_file=0.003, files=2000) == 2
-    assert engine.pool_size(idle_cores=1.6, seconds_per_file=0.003, files=2000) == 2  # more than half free
-    assert engine.pool_size(idle_cores=1.0, seconds_per_file=0.003, files=2000) == 1  # the other core is busy
-    assert engine.pool_size(idle_cores=0.2, seconds_per_file=0.003, files=2000) == 1
-    assert engine.pool_size(idle_cores=5.3, seconds_per_file=0.003, files=2000) == 5
-
-
-def test_a_pool_only_for_work_that_earns_its_start():
+def test_one_worker_per_core_for_work_that_earns_their_start():
     enough = engine.POOL_MIN_SECONDS / 100
-    assert engine.pool_size(idle_cores=2.0, seconds_per_file=enough, files=100) == 2
-    assert engine.pool_size(idle_cores=2.0, seconds_per_file=enough, files=99) == 1
+    assert engine.pool_size(cores=2, seconds_per_file=enough, files=100) == 2
+    assert engine.pool_size(cores=8, seconds_per_file=enough, files=100) == 8
+    assert engine.pool_size(cores=2, seconds_per_file=enough, files=99) == 1
+    assert engine.pool_size(cores=1, seconds_per_file=1.0, files=1000) == 1
 
 
-def _probe_over(seconds: float):
-    probe = engine.MachineProbe()
-    while probe.seconds() < seconds:  # this process busy, as when it checks the first files
-        pass
-    return probe.idle_cores()
-
-
-@pytest.mark.skipif(not os.path.exists("/proc/stat"), reason="Linux only")
-def test_a_process_busy_beside_this_one_is_seen():
-    cores = engine._cores()
-    if cores < 2:
-        pytest.skip("one core: nothing to measure")
-    burner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
-    try:
-        time.sleep(0.2)
-        idle = min(_probe_over(0.3) for _ in range(3))
-    finally:
-        burner.kill()
-        burner.wait()
-    assert idle <= cores - 0.5  # the burner's core, within the tick counter's resolution
-
-
-def test_this_process_does_not_count_as_busy(monkeypatch):
-    clock = {"machine": 100.0, "own": 10.0, "now": 50.0}
-    monkeypatch.setattr(engine, "_machine_cpu", lambda: clock["machine"])
-    monkeypatch.setattr(engine, "_own_cpu", lambda: clock["own"])
-    monkeypatch.setattr(engine.time, "monotonic", lambda: clock["now"])
-    monkeypatch.setattr(engine, "_cores", lambda: 2)
-    probe = engine.MachineProbe()
-    clock.update(machine=100.2, own=10.2, now=50.2)  # 0.2 s: only this process worked
-    assert probe.idle_cores() == pytest.approx(2.0)
-    clock.update(machine=100.8, own=10.4, now=50.4)  # another process used a core all along
-    assert probe.idle_cores() == pytest.approx(1.0)
-
-
-def test_without_proc_stat_the_load_average_stands_in(monkeypatch):
-    monkeypatch.setattr(engine, "_machine_cpu", lambda: None)
-    monkeypatch.setattr(engine, "_cores", lambda: 2)
-    monkeypatch.setattr(engine, "_running_elsewhere", lambda: 0)
-    monkeypatch.setattr(engine.os, "getloadavg", lambda: (1.0, 1.0, 1.0))
-    assert engine.MachineProbe().idle_cores() == pytest.approx(1.0)
-    monkeypatch.setattr(engine, "_running_elsewhere", lambda: 2)  # the average lags a job just started
-    assert engine.MachineProbe().idle_cores() == pytest.approx(0.0)
+def test_a_file_that_loads_a_table_does_not_set_the_pace(monkeypatch):
+    clock = [10.0]
+    monkeypatch.setattr(engine.time, "monotonic", lambda: clock[0])
+    timer = engine.FileTimer()
+    for took in (0.30, 0.002, 0.15, 0.002, 0.003):  # the drug names, then cn2an on the third file
+        clock[0] += took
+        timer.file_done()
+    assert timer.seconds_per_file() == pytest.approx(0.0025)
+    assert timer.seconds() == pytest.approx(0.457)
 
 
 def test_files_are_reported_in_order_whatever_the_choice(tmp_path, monkeypatch):
@@ -103,10 +59,10 @@ def test_files_are_reported_in_order_whatever_the_choice(tmp_path, monkeypatch):
     in_processes = engine._in_processes
     monkeypatch.setattr(engine, "_in_processes", lambda rest, jobs: (pools.append(jobs), in_processes(rest, jobs))[1])
     monkeypatch.setattr(engine, "PROBE_SECONDS", 0.0)
-    monkeypatch.setattr(engine, "POOL_MIN_SECONDS", 0.0)
-    for idle, expected in ((0.0, []), (2.0, [2])):  # the probe finds no core free, then two
+    monkeypatch.setattr(engine, "_cores", lambda: 2)
+    for least, expected in ((1e9, []), (0.0, [2])):  # the work left earns no pool, then one
         pools.clear()
-        monkeypatch.setattr(engine.MachineProbe, "idle_cores", lambda self, idle=idle: idle)
+        monkeypatch.setattr(engine, "POOL_MIN_SECONDS", least)
         assert list(engine.check_files(work, None)) == alone
         assert pools == expected
 

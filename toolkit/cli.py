@@ -99,7 +99,7 @@ def _json_escapes(error: UnicodeError) -> tuple[str, int]:
 @click.option("--ignore", metavar="CODES", help="Leave out these codes or families, comma-separated.")
 @click.option("--strict", is_flag=True, help="Warnings fail the run too (exit status 1).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Worker processes for many files [default: one per idle core when that pays, measured on the first files].")
+              help="Worker processes for many files [default: one per core when that pays, measured on the first files].")
 @click.option("--since", metavar="REV",
               help="Also compare each file with itself at git revision REV: the amendment rules (AMD).")
 def validate(paths, output_format, select, ignore, strict, jobs, since) -> None:

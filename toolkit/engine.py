@@ -7,6 +7,7 @@ and what the exit status is. Reporters only format what it returns.
 from __future__ import annotations
 
 import os
+import statistics
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -22,16 +23,16 @@ CRASHED = "YML009"
 
 # Below this many files a process pool costs more than it saves, even when the user asks for one.
 PARALLEL_THRESHOLD = 40
-# Without --jobs, the first files are checked in this process while the machine is watched for
-# at least this long: the idle cores and the time a file takes are then measured, not guessed,
-# and whatever the first files needed (drug names, pronunciations, cn2an, the dictionary) is
-# loaded once, before the workers fork.
+# Without --jobs, the first files are checked in this process for at least this long: the time
+# a file takes is then measured, not guessed, and whatever those files needed (drug names,
+# pronunciations, cn2an, the spelling dictionary) is loaded once, before the workers fork.
 PROBE_SECONDS = 0.15
-# A pool is started only when the work left would take at least this long in one process:
-# starting two workers and sending results back costs about 0.05 s on the 2-core development
-# machine, a tenth of this, so the pool is never more than a few per cent slower than one
-# process (benchmarks/validate_bench.py; figures in the README).
-POOL_MIN_SECONDS = 0.5
+# One worker per core is started when the work left would take at least this long in one
+# process. Measured on the 2-core development machine (benchmarks/validate_bench.py --busy;
+# figures in the README): two forked workers beat one process from 50 files up, on an idle
+# machine and with the other core held by a CPU-bound process (the scheduler shares the two
+# cores among three processes, and two of them are ours); starting them costs about 0.03 s.
+POOL_MIN_SECONDS = 0.25
 
 
 @dataclass
@@ -136,7 +137,7 @@ def _check_batch(batch) -> list[tuple[str, list[Diagnostic]]]:
 
 def check_files(work: list[tuple[str, RuleConfig]], jobs: int | None = 1) -> Iterator[tuple[str, list[Diagnostic]]]:
     """(file, diagnostics) for each (file, configuration), in order, using up to `jobs` processes
-    (None: as many as pay, measured while the first files are checked; see `_as_pays`)."""
+    (None: one per core when that pays, measured on the first files; see `_as_pays`)."""
     if jobs is None and len(work) >= PARALLEL_THRESHOLD:
         yield from _as_pays(work)
         return
@@ -156,68 +157,49 @@ def worker_count(files: int, jobs: int) -> int:
 
 
 def _as_pays(work) -> Iterator[tuple[str, list[Diagnostic]]]:
-    """Check the first files here while watching the machine, then the rest in one worker per
-    idle core, or here when one process is as fast (a busy core would make a second worker
-    slower than none; a short run does not earn the workers' start)."""
-    probe = MachineProbe()
+    """Check the first files here while timing them, then the rest in one worker per core, or
+    here when the work left would not earn the workers' start."""
+    timer = FileTimer()
     done = 0
-    while done < len(work) and (done < 2 or probe.seconds() < PROBE_SECONDS):
+    while done < len(work) and (done < 3 or timer.seconds() < PROBE_SECONDS):
         yield _check_one(work[done])
-        probe.file_done()
+        timer.file_done()
         done += 1
     rest = work[done:]
-    workers = pool_size(probe.idle_cores(), probe.seconds_per_file(done), len(rest))
+    workers = pool_size(_cores(), timer.seconds_per_file(), len(rest))
     if workers <= 1:
         yield from map(_check_one, rest)
     else:
         yield from _in_processes(rest, workers)
 
 
-def pool_size(idle_cores: float, seconds_per_file: float, files: int) -> int:
-    """Workers for `files` files taking `seconds_per_file` each in one process, with
-    `idle_cores` cores free besides this process: one per idle core (a core counts when it is
-    more than half free), and none when the work left is under POOL_MIN_SECONDS."""
-    workers = min(files, int(idle_cores + 0.5))
-    if workers <= 1 or seconds_per_file * files < POOL_MIN_SECONDS:
+def pool_size(cores: int, seconds_per_file: float, files: int) -> int:
+    """Workers for `files` files taking `seconds_per_file` each in one process: one per core,
+    and none when the work is under POOL_MIN_SECONDS."""
+    if cores <= 1 or seconds_per_file * files < POOL_MIN_SECONDS:
         return 1
-    return workers
+    return min(cores, files)
 
 
-class MachineProbe:
-    """How busy the machine is while this process works, and how long its files take.
-
-    Cores busy with other work = all the CPU time the machine spent (Linux: /proc/stat) less
-    what this process spent, over the wall time watched. Where /proc/stat cannot be read, the
-    one-minute load average and the processes running stand in (they lag, and count this one).
-    """
+class FileTimer:
+    """How long the files checked so far took, each."""
 
     def __init__(self) -> None:
-        self.started = time.monotonic()
-        self.own_cpu = _own_cpu()
-        self.machine_cpu = _machine_cpu()
-        self.after_first: float | None = None
+        self.started = self.last = time.monotonic()
+        self.durations: list[float] = []
 
     def seconds(self) -> float:
         return time.monotonic() - self.started
 
     def file_done(self) -> None:
-        if self.after_first is None:
-            self.after_first = time.monotonic()
+        now = time.monotonic()
+        self.durations.append(now - self.last)
+        self.last = now
 
-    def seconds_per_file(self, files: int) -> float:
-        """Wall seconds a file took, leaving out the first: it pays for what is loaded once."""
-        if files < 2 or self.after_first is None:
-            return self.seconds() / files if files else 0.0
-        return (time.monotonic() - self.after_first) / (files - 1)
-
-    def idle_cores(self) -> float:
-        cores = _cores()
-        elapsed = self.seconds()
-        machine = _machine_cpu()
-        if machine is None or self.machine_cpu is None or elapsed <= 0:
-            return cores - max(os.getloadavg()[0], _running_elsewhere())
-        others = (machine - self.machine_cpu - (_own_cpu() - self.own_cpu)) / elapsed
-        return cores - max(0.0, others)  # while workers run, this process only waits for their results
+    def seconds_per_file(self) -> float:
+        """The median time of a file, leaving out the first: what is loaded once (the drug names
+        with the first file, cn2an with the first Chinese numeral) says nothing of the rest."""
+        return statistics.median(self.durations[1:] or self.durations or [0.0])
 
 
 def _cores() -> int:
@@ -225,34 +207,6 @@ def _cores() -> int:
         return len(os.sched_getaffinity(0))  # the cores this process may use (a container's share)
     except AttributeError:
         return os.cpu_count() or 1
-
-
-def _own_cpu() -> float:
-    times = os.times()
-    return times.user + times.system
-
-
-def _machine_cpu() -> float | None:
-    """CPU seconds every core has spent busy since boot (Linux), None elsewhere."""
-    try:
-        with open("/proc/stat", encoding="ascii") as stats:
-            ticks = [int(field) for field in stats.readline().split()[1:9]]
-    except (OSError, ValueError):
-        return None
-    if len(ticks) < 5:
-        return None
-    idle = ticks[3] + ticks[4]  # idle and waiting for input/output
-    return (sum(ticks) - idle) / os.sysconf("SC_CLK_TCK")
-
-
-def _running_elsewhere() -> int:
-    """Processes running on a core right now besides this one (Linux: /proc/loadavg), 0 when unknown."""
-    try:
-        with open("/proc/loadavg", encoding="ascii") as stats:
-            running = int(stats.read().split()[3].split("/")[0])
-    except (OSError, ValueError, IndexError):
-        return 0
-    return max(0, running - 1)
 
 
 def _warm(work) -> None:
