@@ -12,6 +12,6 @@ test:
 	.venv/bin/pytest
 
 bench: setup
-	.venv/bin/python benchmarks/validate_bench.py --scale --busy
+	.venv/bin/python benchmarks/validate_bench.py --rounds 3 --scale --busy --pool --floor
 	.venv/bin/python benchmarks/audit_bench.py
 	.venv/bin/python benchmarks/render_bench.py
