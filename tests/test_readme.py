@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 from toolkit.rules import FAMILIES
@@ -17,6 +19,16 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 def test_readme_is_what_the_toolkit_prints_now():
     done = subprocess.run([sys.executable, str(ROOT / "scripts" / "readme"), "--check"], capture_output=True,
+                          text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr
+
+
+@pytest.mark.skipif(not (ROOT / ".venv" / "bin" / "python").exists(), reason="no project environment (make setup makes it)")
+def test_run_by_another_python_the_project_environment_runs_the_examples():
+    """The system's python3 has none of the toolkit's dependencies: each example would show a
+    ModuleNotFoundError in place of its output unless the script hands over to .venv."""
+    bare = Path(sys.base_prefix) / "bin" / "python3"  # the interpreter under the venv, without its packages
+    done = subprocess.run([str(bare), "-S", str(ROOT / "scripts" / "readme"), "--check"], capture_output=True,
                           text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr
 
