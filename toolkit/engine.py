@@ -7,7 +7,6 @@ and what the exit status is. Reporters only format what it returns.
 from __future__ import annotations
 
 import os
-import statistics
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -199,7 +198,9 @@ class FileTimer:
     def seconds_per_file(self) -> float:
         """The median time of a file, leaving out the first: what is loaded once (the drug names
         with the first file, cn2an with the first Chinese numeral) says nothing of the rest."""
-        return statistics.median(self.durations[1:] or self.durations or [0.0])
+        timed = sorted(self.durations[1:] or self.durations or [0.0])
+        middle = len(timed) // 2  # the median, without importing statistics (7 ms of start-up) for it
+        return timed[middle] if len(timed) % 2 else (timed[middle - 1] + timed[middle]) / 2
 
 
 def _cores() -> int:
